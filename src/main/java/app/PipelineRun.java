@@ -1,0 +1,60 @@
+package app;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Knows when the process's finite work is done: each one-shot job reports done or failed; when none is
+ * left the process stops with exit code 0 (or 1 if one failed), unless it is to keep running.
+ */
+public final class PipelineRun {
+
+    /** The registry name routes use to report. */
+    public static final String BEAN = "pipelineRun";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+    private final Set<String> pending;
+    private final boolean keepRunning;
+    private final Runnable stop;
+    private int exitCode;
+
+    public PipelineRun(Set<String> jobs, boolean keepRunning, Runnable stop) {
+        this.pending = new LinkedHashSet<>(jobs);
+        this.keepRunning = keepRunning;
+        this.stop = stop;
+    }
+
+    public void jobDone(String job) {
+        finish(job, 0);
+    }
+
+    public void jobFailed(String job) {
+        finish(job, 1);
+    }
+
+    public synchronized int exitCode() {
+        return exitCode;
+    }
+
+    private void finish(String job, int code) {
+        boolean allDone;
+        synchronized (this) {
+            exitCode = Math.max(exitCode, code);
+            allDone = pending.remove(job) && pending.isEmpty();
+        }
+        if (!allDone) {
+            return;
+        }
+        if (keepRunning) {
+            LOG.info("All work done; still running (local.keep-running=true), stop with Ctrl-C");
+            return;
+        }
+        // stopping Camel from a route's own thread would wait for that route: hand it to another thread
+        Thread stopper = new Thread(stop, "pipeline-stop");
+        stopper.start();
+    }
+}

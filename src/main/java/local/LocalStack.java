@@ -1,0 +1,95 @@
+package local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stand-ins for the cloud when {@code local.enabled=true}: a Kafka broker and an S3 server in this
+ * process, started before the routes and stopped after them. Nothing else in the pipeline knows they are local.
+ */
+public final class LocalStack extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private EmbeddedKafka kafka;
+    private EmbeddedS3 s3;
+
+    @Override
+    public void afterConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        if (!Boolean.parseBoolean(property(context, "local.enabled"))) {
+            return;
+        }
+        Path dataDir = Path.of(property(context, "local.data-dir")).toAbsolutePath().normalize();
+        if (Boolean.parseBoolean(property(context, "local.reset"))) {
+            deleteTree(dataDir);
+        }
+        long start = System.currentTimeMillis();
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), intProperty(context, "local.kafka.port"),
+                intProperty(context, "local.kafka.partitions"));
+        String accessKey = property(context, "local.s3.access-key");
+        String secretKey = property(context, "local.s3.secret-key");
+        String bucket = property(context, "lake.bucket");
+        s3 = EmbeddedS3.start(dataDir.resolve("s3"), intProperty(context, "local.s3.port"), accessKey, secretKey, bucket);
+        LOG.info("""
+                Local stack up in {} ms (data in {}):
+                  Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3
+                  S3 endpoint      {}    bucket {}, access key {}, secret key {}
+                                   e.g. AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={} aws --endpoint-url {} s3 ls s3://{}/ --recursive""",
+                System.currentTimeMillis() - start, dataDir,
+                kafka.bootstrap(), kafka.bootstrap(), property(context, "kafka.topic"),
+                s3.url(), bucket, accessKey, secretKey,
+                accessKey, secretKey, s3.url(), bucket);
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        try {
+            if (s3 != null) {
+                s3.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("local S3 server did not stop cleanly: {}", e.getMessage());
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        LOG.info("Local stack stopped");
+    }
+
+    private static String property(CamelContext context, String key) {
+        return context.resolvePropertyPlaceholders("{{" + key + "}}");
+    }
+
+    private static int intProperty(CamelContext context, String key) {
+        String value = property(context, key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

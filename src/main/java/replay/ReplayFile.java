@@ -1,0 +1,148 @@
+package replay;
+
+import covid.CountyRow;
+import covid.CountyRowParser;
+import covid.ParsedRow;
+import covid.RowRejection;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A county CSV file read as a stream of {@link ReplayChunk}s: never more than one chunk in memory.
+ * A chunk ends at {@code maxRows} rows, or where the next row is due more than {@link #TICK_MILLIS}
+ * after the chunk's first, so paced replays stay smooth while backfills send large batches.
+ */
+public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
+
+    static final long TICK_MILLIS = 20;
+
+    private final String source;
+    private final CountingStream in;
+    private final CSVParser csv;
+    private final Iterator<CSVRecord> records;
+    private final CountyRowParser parser = new CountyRowParser();
+    private final ReplayPacer pacer;
+    private final int maxRows;
+    private final long fileBytes;
+    private final long startedAt = System.currentTimeMillis();
+    private CountyRow pending;
+    private long pendingDue;
+
+    private ReplayFile(Path file, ReplayPacer pacer, int maxRows) throws IOException {
+        this.source = file.getFileName().toString();
+        this.in = new CountingStream(CountyCsv.openStream(file));
+        this.csv = CountyCsv.open(file, in);
+        this.records = csv.iterator();
+        this.pacer = pacer;
+        this.maxRows = maxRows;
+        this.fileBytes = Files.size(file);
+    }
+
+    public static ReplayFile open(Path file, ReplayPacer pacer, int maxRows) {
+        try {
+            return new ReplayFile(file, pacer, maxRows);
+        } catch (IOException e) {
+            throw new ReplayInputException("replay.file: cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return pending != null || records.hasNext();
+    }
+
+    @Override
+    public ReplayChunk next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<CountyRow> rows = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        long firstDue = -1;
+        while (rows.size() + rejections.size() < maxRows) {
+            CountyRow row = pending;
+            long due = pendingDue;
+            pending = null;
+            if (row == null) {
+                ParsedRow parsed = read();
+                if (parsed == null) {
+                    break;
+                }
+                if (parsed instanceof RowRejection rejection) {
+                    // rejected rows go out with the chunk they are read in; they take no slot in the pace
+                    rejections.add(rejection);
+                    continue;
+                }
+                row = (CountyRow) parsed;
+                due = pacer.dueMillis(row.date());
+            }
+            if (firstDue < 0) {
+                firstDue = due;
+            } else if (due - firstDue > TICK_MILLIS) {
+                pending = row;
+                pendingDue = due;
+                break;
+            }
+            rows.add(row);
+        }
+        return new ReplayChunk(source, rows, rejections, startedAt + Math.max(firstDue, 0), startedAt,
+                in.count, fileBytes);
+    }
+
+    private ParsedRow read() {
+        if (!records.hasNext()) {
+            return null;
+        }
+        CSVRecord record = records.next();
+        return parser.parse(record.getRecordNumber() + 1, CountyCsv.countyValues(csv, record), record.size(),
+                () -> CountyCsv.raw(record));
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package replay;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the file to replay with its pace: the settings of one replay, a fresh pacer for each run. */
+public final class ReplaySource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
+
+    private final Path file;
+    private final double rowsPerSecond;
+    private final double secondsPerDay;
+    private final int batchRows;
+
+    public ReplaySource(Path file, double rowsPerSecond, double secondsPerDay, int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("replay.batch-rows must be >= 1, was " + batchRows);
+        }
+        new ReplayPacer(rowsPerSecond, secondsPerDay, Map.of()); // checks the pace settings at start-up
+        this.file = file;
+        this.rowsPerSecond = rowsPerSecond;
+        this.secondsPerDay = secondsPerDay;
+        this.batchRows = batchRows;
+    }
+
+    public ReplayFile open() {
+        Map<LocalDate, Integer> days = secondsPerDay > 0 ? DayCounts.scan(file) : Map.of();
+        ReplayPacer pacer = new ReplayPacer(rowsPerSecond, secondsPerDay, days);
+        LOG.info("Replaying {} ({}){}", file, pace(),
+                days.isEmpty() ? "" : ": " + days.size() + " days, " + days.values().stream().mapToInt(i -> i).sum() + " rows");
+        return ReplayFile.open(file, pacer, batchRows);
+    }
+
+    private String pace() {
+        if (rowsPerSecond == 0 && secondsPerDay == 0) {
+            return "unthrottled";
+        }
+        String rate = rowsPerSecond > 0 ? "at most " + rowsPerSecond + " rows/s" : "";
+        String days = secondsPerDay > 0 ? secondsPerDay + " s per day of data" : "";
+        return rate.isEmpty() || days.isEmpty() ? rate + days : rate + ", " + days;
+    }
+}
