@@ -1,5 +1,6 @@
 package app;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -7,19 +8,34 @@ import local.LocalStack;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import routes.ReplayRoute;
 
 /** Starts the pipeline: Camel Main with the routes, and the local stack when it is enabled. */
 public final class PipelineMain {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineMain.class);
+
     private PipelineMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(run(Map.of(), args));
+    }
+
+    /**
+     * Runs the pipeline until its work is done or it is stopped.
+     *
+     * @param overrides properties that win over application.properties (tests use them)
+     * @return the process exit code: 0 when all work succeeded
+     */
+    public static int run(Map<String, Object> overrides, String... args) {
         Main main = new Main();
-        AtomicReference<PipelineRun> run = new AtomicReference<>();
+        main.setOverrideProperties(overrides);
         main.configure().addRoutesBuilder(new ReplayRoute());
         main.addMainListener(new LocalStack());
+        AtomicReference<PipelineRun> run = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -29,7 +45,21 @@ public final class PipelineMain {
                 configured.getCamelContext().getRegistry().bind(PipelineRun.BEAN, run.get());
             }
         });
-        int exit = main.run(args);
-        System.exit(run.get() == null ? Math.max(exit, 1) : Math.max(exit, run.get().exitCode()));
+        try {
+            int exit = main.run(args);
+            return Math.max(exit, run.get().exitCode());
+        } catch (Exception e) {
+            LOG.error("covid-pipeline did not start: {}", rootCause(e).getMessage());
+            main.stop();
+            return 1;
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -35,8 +35,9 @@ public final class LocalStack extends MainListenerSupport {
             deleteTree(dataDir);
         }
         long start = System.currentTimeMillis();
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), intProperty(context, "local.kafka.port"),
-                intProperty(context, "local.kafka.partitions"));
+        int partitions = intProperty(context, "local.kafka.partitions");
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), intProperty(context, "local.kafka.port"), partitions);
+        kafka.createTopics(partitions, property(context, "kafka.topic"), property(context, "kafka.dlq-topic"));
         String accessKey = property(context, "local.s3.access-key");
         String secretKey = property(context, "local.s3.secret-key");
         String bucket = property(context, "lake.bucket");
