@@ -49,7 +49,10 @@ public class ReplayRoute extends EndpointRouteBuilder {
                 .bean(PipelineRun.BEAN, "jobDone('replay')");
     }
 
-    /** Safe and fast: idempotent, every replica acknowledges, batched and compressed. */
+    /**
+     * Safe and fast: idempotent, every replica acknowledges, batched and compressed. Each message of a chunk
+     * keeps its own key and headers.
+     */
     private KafkaEndpointProducerBuilder producer(String topic) {
         return kafka(topic)
                 .brokers("{{kafka.brokers}}")
@@ -58,6 +61,7 @@ public class ReplayRoute extends EndpointRouteBuilder {
                 .lingerMs("{{kafka.producer.linger-ms}}")
                 .producerBatchSize("{{kafka.producer.batch-bytes}}")
                 .compressionCodec("{{kafka.producer.compression}}")
+                .batchWithIndividualHeaders(true)
                 .advanced().recordMetadata(false).basic();
     }
 

@@ -1,0 +1,30 @@
+package covid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class CountyJsonTest {
+
+    @Test
+    void encodesTheRowAsTheTopicsMessage() {
+        CountyRow row = new CountyRow(2, LocalDate.of(2023, 1, 1), "Autauga", "Alabama", "01001", 18961, 230L);
+        assertThat(CountyJson.encode(row)).isEqualTo(
+                "{\"date\":\"2023-01-01\",\"county\":\"Autauga\",\"state\":\"Alabama\",\"fips\":\"01001\",\"cases\":18961,\"deaths\":230}");
+    }
+
+    @Test
+    void emptyFipsAndDeathsAreNull() {
+        CountyRow row = new CountyRow(2, LocalDate.of(2023, 1, 1), "Unknown", "Puerto Rico", null, 5, null);
+        assertThat(CountyJson.encode(row)).isEqualTo(
+                "{\"date\":\"2023-01-01\",\"county\":\"Unknown\",\"state\":\"Puerto Rico\",\"fips\":null,\"cases\":5,\"deaths\":null}");
+    }
+
+    @Test
+    void quotesAndBackslashesAreEscapedAndUtf8IsKept() {
+        CountyRow row = new CountyRow(2, LocalDate.of(2023, 1, 1), "Doña \"Ana\"\\", "New Mexico", "35013", 1, 0L);
+        assertThat(CountyJson.encode(row)).contains("\"county\":\"Doña \\\"Ana\\\"\\\\\"");
+    }
+}
