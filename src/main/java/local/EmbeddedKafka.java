@@ -66,18 +66,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("num.io.threads", "2");
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);
 
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(1)
-                    .addDirectory(dir.toString())
-                    .setMetadataLogDirectory(dir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setSupportedFeatures(Features.PRODUCTION_FEATURES)
-                    .setIgnoreFormatted(true)
-                    .run();
-
+            if (Files.notExists(dir.resolve("meta.properties"))) {
+                format(dir);
+            }
             KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             server.startup();
             return new EmbeddedKafka(server, "127.0.0.1:" + port);
@@ -86,6 +77,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("local Kafka broker did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a new cluster's metadata into an empty log dir, as kafka-storage.sh format does. */
+    private static void format(Path dir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(1)
+                .addDirectory(dir.toString())
+                .setMetadataLogDirectory(dir.toString())
+                .setControllerListenerName("CONTROLLER")
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setSupportedFeatures(Features.PRODUCTION_FEATURES)
+                .run();
     }
 
     /** Creates the topics that do not exist yet, so producers and consumers find them ready. */

@@ -1,0 +1,84 @@
+package app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import local.EmbeddedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import support.TempDirs;
+import support.TestKafka;
+
+/** The default run, as a newcomer starts it: local stack, bundled sample, 2 s per day, exit 0 when done. */
+class LocalRunTest {
+
+    private final Path dataDir = TestKafka.tempDir("local-run");
+
+    @AfterEach
+    void deleteDataDir() {
+        TempDirs.delete(dataDir);
+    }
+
+    @Test
+    void theDefaultRunReplaysTheSampleAndExitsZero() {
+        int kafkaPort = EmbeddedKafka.freePort();
+        int exit = PipelineMain.run(Map.of(
+                "local.data-dir", dataDir.toString(),
+                "local.kafka.port", Integer.toString(kafkaPort),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+
+        assertThat(exit).isZero();
+        assertThat(dataDir.resolve("s3").resolve("covid-lake")).as("the lake bucket").isDirectory();
+        // the broker kept the topic in the data dir: start it again there and count
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3)) {
+            assertThat(count(broker.bootstrap(), "covid.us-counties")).isEqualTo(9764);
+        }
+    }
+
+    @Test
+    void aMissingFileEndsTheRunWithExitCodeOne() {
+        int exit = PipelineMain.run(Map.of(
+                "replay.file", dataDir.resolve("missing.csv").toString(),
+                "local.data-dir", dataDir.toString(),
+                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void aBadSettingStopsStartUp() {
+        int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false"));
+        assertThat(exit).isEqualTo(1);
+        assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
+    }
+
+    private static int count(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "count-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int count = 0;
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 30_000;
+            int idlePolls = 0;
+            while (System.currentTimeMillis() < deadline && (count == 0 || idlePolls < 5)) {
+                int n = consumer.poll(Duration.ofMillis(200)).count();
+                count += n;
+                idlePolls = n == 0 ? idlePolls + 1 : 0;
+            }
+        }
+        return count;
+    }
+}
