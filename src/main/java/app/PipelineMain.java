@@ -10,6 +10,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.LakeSinkRoute;
 import routes.ReplayRoute;
 
 /** Starts the pipeline: Camel Main with the routes, and the local stack when it is enabled. */
@@ -34,6 +35,7 @@ public final class PipelineMain {
         Main main = new Main();
         main.setOverrideProperties(overrides);
         main.configure().addRoutesBuilder(new ReplayRoute());
+        main.configure().addRoutesBuilder(new LakeSinkRoute());
         main.addMainListener(new LocalStack());
         AtomicReference<PipelineRun> run = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
@@ -41,7 +43,7 @@ public final class PipelineMain {
             public void afterConfigure(BaseMainSupport configured) {
                 boolean keepRunning = Boolean.parseBoolean(
                         configured.getCamelContext().resolvePropertyPlaceholders("{{local.keep-running}}"));
-                run.set(new PipelineRun(Set.of("replay"), keepRunning, main::completed));
+                run.set(new PipelineRun(Set.of("replay", "sink"), keepRunning, main::completed));
                 configured.getCamelContext().getRegistry().bind(PipelineRun.BEAN, run.get());
             }
         });

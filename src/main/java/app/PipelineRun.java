@@ -36,6 +36,16 @@ public final class PipelineRun {
         finish(job, 1);
     }
 
+    /** Whether the job is this process's and has not reported yet. */
+    public synchronized boolean isPending(String job) {
+        return pending.contains(job);
+    }
+
+    /** Whether the job reported done or failed, or was never this process's. */
+    public synchronized boolean isDone(String job) {
+        return !pending.contains(job);
+    }
+
     public synchronized int exitCode() {
         return exitCode;
     }

@@ -7,21 +7,19 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Times the replay route from inside the Camel app, without touching its code: camel-main adds every
- * {@link org.apache.camel.spi.EventNotifier} bean of the registry, and the benchmark binds this one with
- * {@code camel.beans.benchRouteTimer=#class:bench.RouteTimer}. The replay is one timer exchange that opens the
- * file, splits it and completes after the last chunk's records are acknowledged, so its creation and completion
- * bound the route's work exactly: Camel's start-up and shutdown are outside the window.
+ * Times the replay route from inside Camel, without touching its code: the replay is one timer exchange that
+ * opens the file, splits it into chunks and completes after the last chunk's records are acknowledged by the
+ * broker, so its creation and completion bound the route's work; Camel's start-up and shutdown are outside.
  */
-public final class RouteTimer extends EventNotifierSupport {
+final class RouteTimer extends EventNotifierSupport {
 
-    static final String ROUTE_ID = "replay";
+    private final String routeId;
+    private long startedMillis;
+    private long completedMillis;
+    private boolean failed;
 
-    private static long startedMillis;
-    private static long completedMillis;
-    private static boolean failed;
-
-    public RouteTimer() {
+    RouteTimer(String routeId) {
+        this.routeId = routeId;
         // only the completion of exchanges is wanted; Camel then builds no other event objects
         setIgnoreCamelContextEvents(true);
         setIgnoreCamelContextInitEvents(true);
@@ -35,14 +33,8 @@ public final class RouteTimer extends EventNotifierSupport {
         setIgnoreStepEvents(true);
     }
 
-    static synchronized void reset() {
-        startedMillis = 0;
-        completedMillis = 0;
-        failed = false;
-    }
-
     /** Milliseconds from the replay exchange's creation to its completion, or -1 when it did not complete. */
-    static synchronized long elapsedMillis() {
+    synchronized long elapsedMillis() {
         return completedMillis == 0 || failed ? -1 : completedMillis - startedMillis;
     }
 
@@ -54,12 +46,12 @@ public final class RouteTimer extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        if (!ROUTE_ID.equals(exchange.getFromRouteId())) {
+        if (!routeId.equals(exchange.getFromRouteId())) {
             return;
         }
-        // the replay's timer exchange is created before and completes after any exchange the split makes
+        // the timer exchange is created before, and completes after, any exchange the split makes
         long now = System.currentTimeMillis();
-        synchronized (RouteTimer.class) {
+        synchronized (this) {
             long created = exchange.getClock().getCreated();
             startedMillis = startedMillis == 0 ? created : Math.min(startedMillis, created);
             completedMillis = Math.max(completedMillis, now);

@@ -1,0 +1,98 @@
+package routes;
+
+import app.PipelineRun;
+import aws.S3Clients;
+import lake.ObjectKeys;
+import lake.RecordFormat;
+import sink.AssignedPartitions;
+import sink.LakeBatches;
+import sink.LakeCatchUp;
+import sink.LakeProgress;
+import sink.LakeWriter;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.EndpointProducerBuilder;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Kafka → S3 lake: drains the topic in batches of up to {@code lake.flush-rows} rows or
+ * {@code lake.flush-interval}, writes one object per Kafka partition and date, and commits the batch's
+ * offsets only once all its objects are in S3. A crash between upload and commit replays the batch onto
+ * the same object keys: every row ends up in the lake exactly once.
+ */
+public class LakeSinkRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        AssignedPartitions assigned = new AssignedPartitions();
+        bindToRegistry(AssignedPartitions.BEAN, assigned);
+        String topic = setting("kafka.topic");
+        LakeBatches batches = new LakeBatches(assigned, topic);
+        LakeWriter writer = new LakeWriter(RecordFormat.named(setting("lake.format")),
+                new ObjectKeys(setting("lake.prefix"), topic));
+        LakeProgress progress = new LakeProgress(setting("lake.bucket"));
+        LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(setting("kafka.brokers")), topic, setting("lake.group-id"));
+        getContext().addService(catchUp);
+        bindToRegistry("lakeS3Client", S3Clients.create(setting("lake.s3.endpoint"), setting("aws.region"),
+                setting("lake.s3.access-key"), setting("lake.s3.secret-key")));
+        long flushMillis = TimeUtils.toMilliSeconds(setting("lake.flush-interval"));
+
+        // an S3 error is retried with backoff; when retries run out the batch fails uncommitted and the
+        // consumer reconnects and polls it again from the last commit
+        errorHandler(defaultErrorHandler()
+                .maximumRedeliveries(Integer.parseInt(setting("lake.s3.retries")))
+                .redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN));
+
+        from(kafka("{{kafka.topic}}")
+                .brokers("{{kafka.brokers}}")
+                .groupId("{{lake.group-id}}")
+                .autoOffsetReset("earliest")
+                .batching(true)
+                .maxPollRecords("{{lake.flush-rows}}")
+                .batchingIntervalMs((int) flushMillis)
+                .pollTimeoutMs("{{lake.poll-timeout-ms}}")
+                .autoCommitEnable(false)
+                .allowManualCommit(true)
+                .breakOnFirstError(true))
+                .routeId("lake-sink")
+                .setBody(method(batches, "open"))
+                .filter(simple("${body.hasRejections}"))
+                    .setVariable("rejections", simple("${body.rejections}"))
+                    .toV(kafka("{{kafka.dlq-topic}}").brokers("{{kafka.brokers}}").getRawUri(), "rejections", "rejectionsSent")
+                .end()
+                .split(simple("${body.objects}"))
+                    .bean(writer, "encode")
+                    .to(lakeBucket())
+                    .bean(progress, "objectStored")
+                .end()
+                .bean(batches, "commit").id("commit-offsets")
+                .bean(progress, "batchStored");
+
+        // a run that has work to finish is done when the replay is done and the group committed everything
+        from(timer("lake-caught-up").period(1000))
+                .routeId("lake-caught-up")
+                .filter(method(PipelineRun.BEAN, "isPending('sink')"))
+                .filter(method(PipelineRun.BEAN, "isDone('replay')"))
+                .filter(method(catchUp, "caughtUp"))
+                .bean(progress, "summary")
+                .bean(PipelineRun.BEAN, "jobDone('sink')");
+    }
+
+    /** The lake's bucket, with server-side encryption as {@code lake.s3.sse} asks: none, s3 (SSE-S3) or kms (SSE-KMS). */
+    private EndpointProducerBuilder lakeBucket() {
+        var bucket = aws2S3("{{lake.bucket}}").advanced().amazonS3Client("#lakeS3Client");
+        switch (setting("lake.s3.sse").strip()) {
+            case "none" -> { }
+            case "s3" -> bucket.useSSES3(true);
+            case "kms" -> bucket.useAwsKMS(true).awsKMSKeyId("{{lake.s3.kms-key-id}}");
+            default -> throw new IllegalArgumentException("lake.s3.sse must be none, s3 or kms, was '" + setting("lake.s3.sse") + "'");
+        }
+        return bucket;
+    }
+
+    private String setting(String key) {
+        return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
+    }
+}

@@ -1,0 +1,65 @@
+package lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import covid.CountyJson;
+import covid.CountyRow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import support.LakeFiles;
+
+class RecordFormatTest {
+
+    static final List<CountyRow> ROWS = List.of(
+            new CountyRow(0, LocalDate.of(2023, 1, 1), "Autauga", "Alabama", "01001", 18961, 230L),
+            new CountyRow(0, LocalDate.of(2023, 1, 1), "Doña Ana", "New Mexico", "35013", 70000, 700L),
+            new CountyRow(0, LocalDate.of(2023, 1, 1), "Adjuntas", "Puerto Rico", "72001", 5000, null),
+            new CountyRow(0, LocalDate.of(2023, 1, 1), "Unknown", "Alaska", null, 12, 0L));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parquetHoldsTheRowsWithTypesAndNulls() throws Exception {
+        Path file = dir.resolve("rows.parquet");
+        try (RecordFormat format = RecordFormat.named("parquet")) {
+            assertThat(format.extension()).isEqualTo("parquet");
+            Files.write(file, format.encode(ROWS));
+            // a second object from the same writer holds only its own rows
+            Files.write(dir.resolve("more.parquet"), format.encode(ROWS.subList(0, 1)));
+        }
+        assertThat(LakeFiles.readParquet(file)).containsExactlyElementsOf(ROWS);
+        assertThat(LakeFiles.readParquet(dir.resolve("more.parquet"))).containsExactly(ROWS.get(0));
+        assertThat(LakeFiles.parquetSchema(file)).containsExactly(
+                "date DATE", "county VARCHAR", "state VARCHAR", "fips VARCHAR", "cases BIGINT", "deaths BIGINT");
+    }
+
+    @Test
+    void jsonLinesGzipHoldsOneObjectPerLine() throws IOException {
+        byte[] bytes;
+        try (RecordFormat format = RecordFormat.named("jsonl.gz")) {
+            assertThat(format.extension()).isEqualTo("jsonl.gz");
+            bytes = format.encode(ROWS);
+        }
+        String text = new String(new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes(), StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.stream().map(l -> CountyJson.decode(l, 0)).toList()).containsExactlyElementsOf(ROWS);
+    }
+
+    @Test
+    void anUnknownFormatNamesTheProperty() {
+        assertThatThrownBy(() -> RecordFormat.named("csv")).hasMessage("lake.format must be parquet or jsonl.gz, was 'csv'");
+    }
+}
