@@ -24,7 +24,7 @@ import org.apache.camel.util.TimeUtils;
 public class LakeSinkRoute extends EndpointRouteBuilder {
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         AssignedPartitions assigned = new AssignedPartitions();
         bindToRegistry(AssignedPartitions.BEAN, assigned);
         String topic = setting("kafka.topic");
