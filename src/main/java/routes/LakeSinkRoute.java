@@ -11,7 +11,6 @@ import sink.LakeProgress;
 import sink.LakeWriter;
 
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.util.TimeUtils;
 
@@ -21,7 +20,7 @@ import org.apache.camel.util.TimeUtils;
  * offsets only once all its objects are in S3. A crash between upload and commit replays the batch onto
  * the same object keys: every row ends up in the lake exactly once.
  */
-public class LakeSinkRoute extends EndpointRouteBuilder {
+public class LakeSinkRoute extends PipelineRouteBuilder {
 
     @Override
     public void configure() throws Exception {
@@ -60,7 +59,7 @@ public class LakeSinkRoute extends EndpointRouteBuilder {
                 .setBody(method(batches, "open"))
                 .filter(simple("${body.hasRejections}"))
                     .setVariable("rejections", simple("${body.rejections}"))
-                    .toV(kafka("{{kafka.dlq-topic}}").brokers("{{kafka.brokers}}").getRawUri(), "rejections", "rejectionsSent")
+                    .toV(producer("{{kafka.dlq-topic}}").getRawUri(), "rejections", "rejectionsSent")
                 .end()
                 .split(simple("${body.objects}"))
                     .bean(writer, "encode")
@@ -90,9 +89,5 @@ public class LakeSinkRoute extends EndpointRouteBuilder {
             default -> throw new IllegalArgumentException("lake.s3.sse must be none, s3 or kms, was '" + setting("lake.s3.sse") + "'");
         }
         return bucket;
-    }
-
-    private String setting(String key) {
-        return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
     }
 }

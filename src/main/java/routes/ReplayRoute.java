@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.apache.camel.builder.endpoint.dsl.KafkaEndpointBuilderFactory.KafkaEndpointProducerBuilder;
 
 /**
  * CSV file → Kafka: replays the county file row by row as timed messages, one JSON message per valid row
  * on {@code kafka.topic}, each rejected row with its reason on {@code kafka.dlq-topic}.
  */
-public class ReplayRoute extends EndpointRouteBuilder {
+public class ReplayRoute extends PipelineRouteBuilder {
 
     @Override
     public void configure() {
@@ -47,25 +45,5 @@ public class ReplayRoute extends EndpointRouteBuilder {
                 .end()
                 .bean(progress, "finished")
                 .bean(PipelineRun.BEAN, "jobDone('replay')");
-    }
-
-    /**
-     * Safe and fast: idempotent, every replica acknowledges, batched and compressed. Each message of a chunk
-     * keeps its own key and headers.
-     */
-    private KafkaEndpointProducerBuilder producer(String topic) {
-        return kafka(topic)
-                .brokers("{{kafka.brokers}}")
-                .enableIdempotence(true)
-                .requestRequiredAcks("all")
-                .lingerMs("{{kafka.producer.linger-ms}}")
-                .producerBatchSize("{{kafka.producer.batch-bytes}}")
-                .compressionCodec("{{kafka.producer.compression}}")
-                .batchWithIndividualHeaders(true)
-                .advanced().recordMetadata(false).basic();
-    }
-
-    private String setting(String key) {
-        return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
     }
 }

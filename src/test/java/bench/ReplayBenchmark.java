@@ -199,7 +199,7 @@ public final class ReplayBenchmark {
      * same cores and are not what this measures. Timed by {@link RouteTimer}.
      */
     static Run route(EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
-        kafka.createTopics(PARTITIONS, topic, topic + ".dlq");
+        createTopics(kafka, topic, topic + ".dlq");
         Map<String, Object> overrides = new HashMap<>(settings);
         overrides.put("local.enabled", "false");
         overrides.put("local.keep-running", "false");
@@ -228,7 +228,7 @@ public final class ReplayBenchmark {
         long wallStart = System.currentTimeMillis();
         int exit;
         try {
-            exit = Math.max(main.run(), job.get() == null ? 1 : job.get().exitCode());
+            exit = Math.max(main.run(new String[0]), job.get() == null ? 1 : job.get().exitCode());
         } catch (Exception e) {
             throw new IllegalStateException("the Camel replay into " + topic + " did not run: " + e.getMessage(), e);
         }
@@ -248,7 +248,7 @@ public final class ReplayBenchmark {
      */
     static Run plain(EmbeddedKafka kafka, Path file, String topic, int round, ProducerSettings settings) {
         String dlq = topic + ".dlq";
-        kafka.createTopics(PARTITIONS, topic, dlq);
+        createTopics(kafka, topic, dlq);
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback callback = (metadata, e) -> {
@@ -315,6 +315,38 @@ public final class ReplayBenchmark {
             throw new AssertionError(); // keeps the JIT from dropping the encoding
         }
         return new Run("parse", 0, rows, 0, System.currentTimeMillis() - start, 0);
+    }
+
+    /**
+     * Creates the topics and waits until the broker leads every partition. A producer that sends to a topic
+     * created a moment ago gets NOT_LEADER_OR_FOLLOWER for its first batches, and an idempotent producer can
+     * then wedge in OutOfOrderSequenceException retries until delivery.timeout.ms (seen here: 2 minutes).
+     */
+    static void createTopics(EmbeddedKafka kafka, String... topics) {
+        kafka.createTopics(PARTITIONS, topics);
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (String topic : topics) {
+            while (true) {
+                try {
+                    records(kafka, topic); // ListOffsets is answered by the partition leader only
+                    break;
+                } catch (IllegalStateException e) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw e;
+                    }
+                    sleep(50);
+                }
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records on the topic: the sum of its partitions' end offsets (no transactions, nothing deleted). */
