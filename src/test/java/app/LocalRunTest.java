@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import local.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,10 +17,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import support.LakeFiles;
+import support.SampleCsv;
 import support.TempDirs;
 import support.TestKafka;
 
-/** The default run, as a newcomer starts it: local stack, bundled sample, 2 s per day, exit 0 when done. */
+/** The default run, as a newcomer starts it: local stack, bundled sample, 2 s per day, exit 0 when all is in the lake. */
 class LocalRunTest {
 
     private final Path dataDir = TestKafka.tempDir("local-run");
@@ -30,15 +33,21 @@ class LocalRunTest {
     }
 
     @Test
-    void theDefaultRunReplaysTheSampleAndExitsZero() {
-        int kafkaPort = EmbeddedKafka.freePort();
+    void theDefaultRunReplaysTheSampleIntoTheLakeAndExitsZero() throws Exception {
         int exit = PipelineMain.run(Map.of(
                 "local.data-dir", dataDir.toString(),
-                "local.kafka.port", Integer.toString(kafkaPort),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "lake.flush-interval", "3s"));
 
         assertThat(exit).isZero();
-        assertThat(dataDir.resolve("s3").resolve("covid-lake")).as("the lake bucket").isDirectory();
+        // the run ended only once every row was in the lake
+        Path table = dataDir.resolve("s3").resolve("covid-lake").resolve("lake").resolve("us_counties");
+        SampleCsv.assertExactlyOnce(LakeFiles.readFolder(table, "parquet"), SampleCsv.rows());
+        try (Stream<Path> folders = Files.list(table)) {
+            assertThat(folders.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("dt=2023-01-01", "dt=2023-01-02", "dt=2023-01-03");
+        }
         // the broker kept the topic in the data dir: start it again there and count
         try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3)) {
             assertThat(count(broker.bootstrap(), "covid.us-counties")).isEqualTo(9764);
