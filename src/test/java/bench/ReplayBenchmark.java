@@ -71,7 +71,7 @@ public final class ReplayBenchmark {
     }
 
     /** One timed replay. */
-    record Run(String path, int round, long rows, long rejected, long millis, long wallMillis) {
+    record Run(String path, int round, long rows, long rejected, long millis, long wallMillis, double cores) {
         double rate() {
             return rows * 1000.0 / Math.max(millis, 1);
         }
@@ -79,8 +79,8 @@ public final class ReplayBenchmark {
         String line() {
             String wall = wallMillis > 0 ? String.format("  (Camel Main run incl. start/stop: %.2f s)",
                     wallMillis / 1000.0) : "";
-            return String.format("%-6s round %d: %,d rows in %.2f s = %,.0f rows/s%s",
-                    path, round, rows, millis / 1000.0, rate(), wall);
+            return String.format("%-6s round %d: %,d rows in %.2f s = %,.0f rows/s  [JVM busy %.1f of %d cores]%s",
+                    path, round, rows, millis / 1000.0, rate(), cores, Runtime.getRuntime().availableProcessors(), wall);
         }
     }
 
@@ -184,7 +184,9 @@ public final class ReplayBenchmark {
             }
             say("ratio per round:%s", perRound);
         }
-        say("total benchmark time %.0f s", (System.currentTimeMillis() - benchStart) / 1000.0);
+        say("total benchmark time %.0f s; system load average (1 min) at the end %.2f: well above the JVM's own"
+                + " use means something else ran and the figures are noisy", (System.currentTimeMillis() - benchStart) / 1000.0,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!ok) {
             say("FAILED: record counts differ (see above)");
             return 1;
@@ -226,6 +228,7 @@ public final class ReplayBenchmark {
         });
         System.gc();
         long wallStart = System.currentTimeMillis();
+        long cpuStart = processCpuNanos();
         int exit;
         try {
             exit = Math.max(main.run(new String[0]), job.get() == null ? 1 : job.get().exitCode());
@@ -233,12 +236,13 @@ public final class ReplayBenchmark {
             throw new IllegalStateException("the Camel replay into " + topic + " did not run: " + e.getMessage(), e);
         }
         long wall = System.currentTimeMillis() - wallStart;
+        double cores = (processCpuNanos() - cpuStart) / 1e6 / Math.max(wall, 1);
         long millis = timer.elapsedMillis();
         if (exit != 0 || millis < 0) {
             throw new IllegalStateException("the Camel replay into " + topic + " failed: exit code " + exit
                     + (millis < 0 ? ", the replay exchange did not complete" : ""));
         }
-        return new Run("route", round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall);
+        return new Run("route", round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall, cores);
     }
 
     /**
@@ -261,9 +265,12 @@ public final class ReplayBenchmark {
         long sent = 0;
         long rejected = 0;
         long millis;
+        long cpuStart;
+        double cores;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producerProperties(kafka.bootstrap()))) {
             System.gc();
             long start = System.currentTimeMillis();
+            cpuStart = processCpuNanos();
             try (ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), settings.batchRows)) {
                 while (replay.hasNext()) {
                     ReplayChunk chunk = replay.next();
@@ -287,6 +294,7 @@ public final class ReplayBenchmark {
             }
             producer.flush();
             millis = System.currentTimeMillis() - start;
+            cores = (processCpuNanos() - cpuStart) / 1e6 / Math.max(millis, 1);
         }
         if (failure.get() != null) {
             throw new IllegalStateException("plain producer into " + topic + " failed: " + failure.get(), failure.get());
@@ -294,13 +302,14 @@ public final class ReplayBenchmark {
         if (acked.get() != sent + rejected) {
             throw new IllegalStateException("plain producer: " + acked.get() + " acks for " + (sent + rejected) + " sends");
         }
-        return new Run("plain", round, records(kafka, topic), rejected, millis, 0);
+        return new Run("plain", round, records(kafka, topic), rejected, millis, 0, cores);
     }
 
     /** No Kafka at all: the ceiling both paths share. */
     static Run parseOnly(Path file, int batchRows) {
         System.gc();
         long start = System.currentTimeMillis();
+        long cpuStart = processCpuNanos();
         long rows = 0;
         long chars = 0;
         try (ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), batchRows)) {
@@ -314,7 +323,8 @@ public final class ReplayBenchmark {
         if (chars == 0 && rows > 0) {
             throw new AssertionError(); // keeps the JIT from dropping the encoding
         }
-        return new Run("parse", 0, rows, 0, System.currentTimeMillis() - start, 0);
+        long millis = System.currentTimeMillis() - start;
+        return new Run("parse", 0, rows, 0, millis, 0, (processCpuNanos() - cpuStart) / 1e6 / Math.max(millis, 1));
     }
 
     /**
@@ -420,6 +430,12 @@ public final class ReplayBenchmark {
         return String.format("%d cores (%s%s %s), Java %s (%s %s), max heap %d MB, GC %s", rt.availableProcessors(),
                 cpu, System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), rt.maxMemory() >> 20, gcs);
+    }
+
+    /** CPU time of the whole JVM (all threads, the broker's too), to tell CPU-bound from waiting. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     static long parseCount(String text) {

@@ -1,6 +1,7 @@
 package covid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
@@ -26,5 +27,22 @@ class CountyJsonTest {
     void quotesAndBackslashesAreEscapedAndUtf8IsKept() {
         CountyRow row = new CountyRow(2, LocalDate.of(2023, 1, 1), "Doña \"Ana\"\\", "New Mexico", "35013", 1, 0L);
         assertThat(CountyJson.encode(row)).contains("\"county\":\"Doña \\\"Ana\\\"\\\\\"");
+    }
+
+    @Test
+    void decodesWhatItEncodes() {
+        CountyRow row = new CountyRow(0, LocalDate.of(2023, 1, 1), "Doña \"Ana\"", "New Mexico", null, 1, null);
+        assertThat(CountyJson.decode(CountyJson.encode(row), 0)).isEqualTo(row);
+    }
+
+    @Test
+    void decodingNamesWhatIsWrong() {
+        assertThatThrownBy(() -> CountyJson.decode("[1]", 0)).hasMessage("message is not a JSON object");
+        assertThatThrownBy(() -> CountyJson.decode("{\"date\":\"2023-01-01\"}", 0))
+                .hasMessageStartingWith("message lacks date, county, state or cases");
+        assertThatThrownBy(() -> CountyJson.decode(
+                "{\"date\":\"2023-01-01\",\"county\":\"A\",\"state\":\"B\",\"cases\":-1}", 0))
+                .hasMessage("cases is not a non-negative whole number");
+        assertThatThrownBy(() -> CountyJson.decode("{\"date\":", 0)).hasMessageStartingWith("message is not valid JSON");
     }
 }
