@@ -10,7 +10,9 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.camel.CamelContext;
 import routes.LakeSinkRoute;
+import routes.PipelineRoutes;
 import routes.ReplayRoute;
 
 /** Starts the pipeline: Camel Main with the routes, and the local stack when it is enabled. */
@@ -41,9 +43,11 @@ public final class PipelineMain {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
-                boolean keepRunning = Boolean.parseBoolean(
-                        configured.getCamelContext().resolvePropertyPlaceholders("{{local.keep-running}}"));
-                run.set(new PipelineRun(Set.of("replay", "sink"), keepRunning, main::completed));
+                CamelContext context = configured.getCamelContext();
+                boolean keepRunning = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{local.keep-running}}"));
+                Set<String> jobs = PipelineRoutes.finiteJobs(
+                        PipelineRoutes.parse(context.resolvePropertyPlaceholders("{{pipeline.routes}}")));
+                run.set(new PipelineRun(jobs, keepRunning, main::completed));
                 configured.getCamelContext().getRegistry().bind(PipelineRun.BEAN, run.get());
             }
         });

@@ -24,6 +24,9 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        if (!runs("sink")) {
+            return;
+        }
         AssignedPartitions assigned = new AssignedPartitions();
         bindToRegistry(AssignedPartitions.BEAN, assigned);
         String topic = setting("kafka.topic");

@@ -6,6 +6,11 @@ import org.apache.camel.builder.endpoint.dsl.KafkaEndpointBuilderFactory.KafkaEn
 /** What the pipeline's route builders share: reading settings, and how they produce to Kafka. */
 abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
 
+    /** Whether this process runs the named route ({@code pipeline.routes}). */
+    protected boolean runs(String route) {
+        return PipelineRoutes.parse(setting("pipeline.routes")).contains(route);
+    }
+
     /** A property's value, placeholders resolved. */
     protected String setting(String key) {
         return getContext().resolvePropertyPlaceholders("{{" + key + "}}");

@@ -19,6 +19,9 @@ public class ReplayRoute extends PipelineRouteBuilder {
 
     @Override
     public void configure() {
+        if (!runs("replay")) {
+            return;
+        }
         ReplaySource source = new ReplaySource(Path.of(setting("replay.file")),
                 Double.parseDouble(setting("replay.rows-per-second")),
                 Double.parseDouble(setting("replay.seconds-per-day")),
