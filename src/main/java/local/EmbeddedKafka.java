@@ -100,8 +100,28 @@ public final class EmbeddedKafka implements AutoCloseable {
             List<NewTopic> missing = Arrays.stream(topics).distinct().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
             admin.createTopics(missing).all().get();
+            awaitLeaders(admin, topics);
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics " + Arrays.toString(topics) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader: a topic is created before its partitions are
+     * ready, and an idempotent producer that sends too early can stay stuck retrying.
+     */
+    private static void awaitLeaders(Admin admin, String... topics) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            boolean ready = admin.describeTopics(Arrays.asList(topics)).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("partitions of " + Arrays.toString(topics) + " have no leader after 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 

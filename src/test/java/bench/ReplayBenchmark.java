@@ -10,7 +10,6 @@ import replay.ReplayChunk;
 import replay.ReplayFile;
 import replay.ReplayMessages;
 import replay.ReplayPacer;
-import routes.ReplayRoute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +28,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,23 +49,23 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The replay benchmark: replays a large generated county CSV unthrottled into an in-process Kafka broker, once
- * through the production Camel route ({@link ReplayRoute} in a Camel Main configured like {@link PipelineMain})
- * and once through a plain kafka-clients
- * producer loop that does the same parse-validate-encode-send work on the same file and broker, and prints both
- * rates and their ratio (target: route / plain >= 0.7).
+ * The replay benchmark: replays a large generated county CSV unthrottled into an in-process Kafka broker, through
+ * the Camel app ({@link PipelineMain#run} with {@code pipeline.routes=replay}: the production
+ * {@code routes.ReplayRoute} and application.properties) and through a plain kafka-clients producer loop that does
+ * the same parse-validate-encode-send work on the same file and broker, in one JVM, and prints both rates and their
+ * ratio (target: route / plain >= 0.7).
  *
- * <pre>bench/replay.sh [ROWS] [--rounds N] [--warmup-rows N] [key=value ...]</pre>
+ * <pre>bench/replay.sh [ROWS] [--rounds N] [--warmup-rows N] [--variant lambdas,pipelined] [property=value ...]</pre>
  *
- * {@code key=value} arguments override application.properties for the route (e.g. {@code replay.batch-rows=5000});
+ * {@code property=value} arguments override application.properties for the route (e.g. {@code replay.batch-rows=5000});
  * the plain loop takes the same {@code replay.batch-rows} and {@code kafka.producer.*} values, so both always run
- * with the same settings.
+ * with the same settings. {@code --variant} also measures experimental versions of the route
+ * ({@link ReplayRouteVariant}).
  */
 public final class ReplayBenchmark {
 
     static final int PARTITIONS = 3;
     static final double TARGET = 0.7;
-    static final String REPLAY_ROUTE_ID = "replay";
 
     private ReplayBenchmark() {
     }
@@ -77,9 +77,8 @@ public final class ReplayBenchmark {
         }
 
         String line() {
-            String wall = wallMillis > 0 ? String.format("  (Camel Main run incl. start/stop: %.2f s)",
-                    wallMillis / 1000.0) : "";
-            return String.format("%-6s round %d: %,d rows in %.2f s = %,.0f rows/s  [JVM busy %.1f of %d cores]%s",
+            String wall = wallMillis > 0 ? String.format("  (Camel run incl. start/stop: %.2f s)", wallMillis / 1000.0) : "";
+            return String.format("%-9s round %d: %,d rows in %6.2f s = %,8.0f rows/s  [JVM busy %.1f of %d cores]%s",
                     path, round, rows, millis / 1000.0, rate(), cores, Runtime.getRuntime().availableProcessors(), wall);
         }
     }
@@ -88,6 +87,7 @@ public final class ReplayBenchmark {
         long rows = BigCsv.DEFAULT_ROWS;
         long warmupRows = 1_000_000;
         int rounds = 2;
+        List<String> variants = new ArrayList<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -95,21 +95,29 @@ public final class ReplayBenchmark {
                 rounds = Integer.parseInt(args[++i]);
             } else if (arg.equals("--warmup-rows")) {
                 warmupRows = parseCount(args[++i]);
-            } else if (arg.contains("=")) {
-                settings.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.equals("--variant")) {
+                for (String v : args[++i].split(",")) {
+                    new ReplayRouteVariant(v.trim()); // fails now on an unknown name
+                    variants.add(v.trim());
+                }
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 System.out.println("usage: bench/replay.sh [ROWS, default 2500000] [--rounds N, default 2]"
-                        + " [--warmup-rows N, default 1000000] [property=value ...]");
+                        + " [--warmup-rows N, default 1000000] [--variant lambdas,pipelined] [property=value ...]");
                 return;
+            } else if (arg.contains("=")) {
+                settings.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
                 rows = parseCount(arg);
             }
         }
-        int exit = run(rows, warmupRows, rounds, settings);
-        System.exit(exit);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be >= 1");
+        }
+        System.exit(run(rows, warmupRows, rounds, variants, settings));
     }
 
-    static int run(long rows, long warmupRows, int rounds, Map<String, Object> settings) throws Exception {
+    static int run(long rows, long warmupRows, int rounds, List<String> variants, Map<String, Object> settings)
+            throws Exception {
         Path target = Path.of("target").toAbsolutePath();
         Path file = dataFile(target, rows);
         Path warmupFile = warmupRows > 0 ? dataFile(target, warmupRows) : null;
@@ -122,127 +130,170 @@ public final class ReplayBenchmark {
                 + " enable.idempotence=true, acks=all%s", producer.batchRows, producer.lingerMs, producer.batchBytes,
                 producer.compression, settings.isEmpty() ? "" : "; overrides " + settings);
 
+        // the paths of one round; each round runs them in the opposite order to the one before, so that none
+        // always runs on the warmest JIT
+        List<String> paths = new ArrayList<>(List.of("route", "plain"));
+        variants.forEach(v -> paths.add("variant:" + v));
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        paths.forEach(p -> runs.put(p, new ArrayList<>()));
+
         Path brokerDir = Files.createTempDirectory(target, "bench-kafka-");
         long benchStart = System.currentTimeMillis();
-        List<Run> routeRuns = new ArrayList<>();
-        List<Run> plainRuns = new ArrayList<>();
         boolean ok = true;
         EmbeddedKafka kafka = EmbeddedKafka.start(brokerDir, EmbeddedKafka.freePort(), PARTITIONS);
         try {
-            String bootstrap = kafka.bootstrap();
             if (warmupFile != null) {
                 say("warm-up on %,d rows (JIT, heap; not counted)", warmupRows);
-                Run plain = plain(kafka, warmupFile, "bench.warmup.plain", 0, producer);
-                say("  %s", plain.line());
-                Run route = route(kafka, warmupFile, "bench.warmup.route", 0, settings);
-                say("  %s", route.line());
-                ok &= plain.rows == route.rows;
+                for (String path : paths) {
+                    Run r = runPath(path, kafka, warmupFile, 0, producer, settings);
+                    say("  %s", r.line());
+                    ok &= check(r, warmupRows);
+                }
             }
             for (int round = 1; round <= rounds; round++) {
-                // alternate which path goes first, so neither always runs on the warmer JIT
-                boolean routeFirst = round % 2 == 1;
-                for (int k = 0; k < 2; k++) {
-                    boolean isRoute = (k == 0) == routeFirst;
-                    Run r = isRoute
-                            ? route(kafka, file, "bench.route." + round, round, settings)
-                            : plain(kafka, file, "bench.plain." + round, round, producer);
-                    (isRoute ? routeRuns : plainRuns).add(r);
+                List<String> order = new ArrayList<>(paths);
+                if (round % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
+                for (String path : order) {
+                    Run r = runPath(path, kafka, file, round, producer, settings);
+                    runs.get(path).add(r);
                     say("%s", r.line());
+                    ok &= check(r, rows);
                 }
             }
             Run parse = parseOnly(file, producer.batchRows);
             say("reference, no Kafka: parse + validate + JSON of the same file: %,d rows in %.2f s = %,.0f rows/s",
                     parse.rows, parse.millis / 1000.0, parse.rate());
-
-            for (List<Run> runs : List.of(routeRuns, plainRuns)) {
-                for (Run r : runs) {
-                    if (r.rows != rows - r.rejected) {
-                        say("ERROR: %s round %d put %,d records on its topic, expected %,d", r.path, r.round, r.rows,
-                                rows - r.rejected);
-                        ok = false;
-                    }
-                }
-            }
-            say("record counts: route %s, plain %s on the topics (file: %,d rows)",
-                    routeRuns.stream().map(r -> String.format("%,d", r.rows)).collect(Collectors.joining(" / ")),
-                    plainRuns.stream().map(r -> String.format("%,d", r.rows)).collect(Collectors.joining(" / ")), rows);
+            say("records on the topics: %s (file: %,d rows)", runs.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().stream().map(r -> String.format("%,d", r.rows))
+                            .collect(Collectors.joining(" / "))).collect(Collectors.joining(", ")), rows);
         } finally {
             kafka.close();
             deleteTree(brokerDir);
         }
 
-        Run bestRoute = routeRuns.stream().max(Comparator.comparingDouble(Run::rate)).orElseThrow();
-        Run bestPlain = plainRuns.stream().max(Comparator.comparingDouble(Run::rate)).orElseThrow();
-        double ratio = bestRoute.rate() / bestPlain.rate();
+        double plain = best(runs.get("plain")).rate();
+        double route = best(runs.get("route")).rate();
+        double ratio = route / plain;
         say("RESULT rows=%,d  route=%,.0f rows/s  plain=%,.0f rows/s  (best of %d each)  ratio route/plain=%.2f"
-                        + "  target>=%.2f: %s", rows, bestRoute.rate(), bestPlain.rate(), rounds, ratio, TARGET,
-                ratio >= TARGET ? "MET" : "NOT MET");
+                + "  target>=%.2f: %s", rows, route, plain, rounds, ratio, TARGET, ratio >= TARGET ? "MET" : "NOT MET");
         if (rounds > 1) {
             StringBuilder perRound = new StringBuilder();
             for (int i = 0; i < rounds; i++) {
-                perRound.append(String.format(" %.2f", routeRuns.get(i).rate() / plainRuns.get(i).rate()));
+                perRound.append(String.format(" %.2f", runs.get("route").get(i).rate() / runs.get("plain").get(i).rate()));
             }
-            say("ratio per round:%s", perRound);
+            say("ratio route/plain per round:%s", perRound);
         }
-        say("total benchmark time %.0f s; system load average (1 min) at the end %.2f: well above the JVM's own"
-                + " use means something else ran and the figures are noisy", (System.currentTimeMillis() - benchStart) / 1000.0,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (String v : variants) {
+            double rate = best(runs.get("variant:" + v)).rate();
+            say("EXPERIMENT variant %s (bench.ReplayRouteVariant, not the production route): %,.0f rows/s,"
+                    + " ratio to plain=%.2f", v, rate, rate / plain);
+        }
+        say("total benchmark time %.0f s", (System.currentTimeMillis() - benchStart) / 1000.0);
         if (!ok) {
-            say("FAILED: record counts differ (see above)");
+            say("FAILED: a path did not put every row of the file on its topic (see above)");
             return 1;
         }
         return 0;
     }
 
-    /**
-     * The production replay route ({@link ReplayRoute}) in a Camel Main set up as {@link PipelineMain#run} sets
-     * it up (application.properties, the overrides, the {@link PipelineRun} bean that stops Main when the replay
-     * is done), but with the replay route only: the app's other routes (the lake sink) would compete for the
-     * same cores and are not what this measures. Timed by {@link RouteTimer}.
-     */
-    static Run route(EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
-        createTopics(kafka, topic, topic + ".dlq");
+    static Run best(List<Run> runs) {
+        return runs.stream().max(Comparator.comparingDouble(Run::rate)).orElseThrow();
+    }
+
+    /** Every row of the file is on the topic or, rejected, on the dead-letter topic. */
+    static boolean check(Run r, long fileRows) {
+        if (r.rows + r.rejected == fileRows) {
+            return true;
+        }
+        say("ERROR: %s round %d: %,d records on the topic + %,d on the dead-letter topic, expected %,d in all",
+                r.path, r.round, r.rows, r.rejected, fileRows);
+        return false;
+    }
+
+    static Run runPath(String path, EmbeddedKafka kafka, Path file, int round, ProducerSettings producer,
+                       Map<String, Object> settings) {
+        String topic = "bench." + path.replace(':', '-') + "." + (round == 0 ? "warmup" : round);
+        if (path.equals("plain")) {
+            return plain(kafka, file, topic, round, producer);
+        }
+        if (path.equals("route")) {
+            return route(kafka, file, topic, round, settings);
+        }
+        return variant(path.substring("variant:".length()), kafka, file, topic, round, settings);
+    }
+
+    /** The overrides that point the app at the benchmark's broker, file and topic, unthrottled. */
+    static Map<String, Object> overrides(EmbeddedKafka kafka, Path file, String topic, Map<String, Object> settings) {
         Map<String, Object> overrides = new HashMap<>(settings);
         overrides.put("local.enabled", "false");
         overrides.put("local.keep-running", "false");
+        overrides.put("pipeline.routes", "replay");
         overrides.put("kafka.brokers", kafka.bootstrap());
         overrides.put("kafka.topic", topic);
         overrides.put("kafka.dlq-topic", topic + ".dlq");
         overrides.put("replay.file", file.toString());
         overrides.put("replay.rows-per-second", "0");
         overrides.put("replay.seconds-per-day", "0");
+        return overrides;
+    }
 
-        RouteTimer timer = new RouteTimer(REPLAY_ROUTE_ID);
-        AtomicReference<PipelineRun> job = new AtomicReference<>();
-        Main main = new Main();
-        main.setOverrideProperties(overrides);
-        main.configure().addRoutesBuilder(new ReplayRoute());
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterConfigure(BaseMainSupport configured) {
-                CamelContext context = configured.getCamelContext();
-                context.getManagementStrategy().addEventNotifier(timer);
-                job.set(new PipelineRun(Set.of(REPLAY_ROUTE_ID), false, main::completed));
-                context.getRegistry().bind(PipelineRun.BEAN, job.get());
+    /**
+     * The Camel app as users run it, {@link PipelineMain#run}, with only the replay route
+     * ({@code pipeline.routes=replay}: the lake sink would compete for the same cores and is not what this
+     * measures); timed by {@link RouteTimer}, which the app gets as a bean through a property.
+     */
+    static Run route(EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
+        createTopics(kafka, topic, topic + ".dlq");
+        Map<String, Object> overrides = overrides(kafka, file, topic, settings);
+        overrides.put("camel.beans.benchRouteTimer", "#class:" + RouteTimer.class.getName());
+        return timedCamelRun("route", kafka, topic, round, () -> PipelineMain.run(overrides));
+    }
+
+    /**
+     * An experimental version of the route ({@link ReplayRouteVariant}), in a Camel Main set up as
+     * {@link PipelineMain#run} sets it up for the replay alone.
+     */
+    static Run variant(String name, EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
+        createTopics(kafka, topic, topic + ".dlq");
+        Map<String, Object> overrides = overrides(kafka, file, topic, settings);
+        return timedCamelRun("variant:" + name, kafka, topic, round, () -> {
+            AtomicReference<PipelineRun> job = new AtomicReference<>();
+            Main main = new Main();
+            main.setOverrideProperties(overrides);
+            main.configure().addRoutesBuilder(new ReplayRouteVariant(name));
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport configured) {
+                    CamelContext context = configured.getCamelContext();
+                    new RouteTimer().setCamelContext(context);
+                    job.set(new PipelineRun(Set.of(RouteTimer.ROUTE_ID), false, main::completed));
+                    context.getRegistry().bind(PipelineRun.BEAN, job.get());
+                }
+            });
+            try {
+                return Math.max(main.run(new String[0]), job.get() == null ? 1 : job.get().exitCode());
+            } catch (Exception e) {
+                throw new IllegalStateException("the Camel replay into " + topic + " did not run: " + e.getMessage(), e);
             }
         });
+    }
+
+    static Run timedCamelRun(String path, EmbeddedKafka kafka, String topic, int round, IntSupplier camelRun) {
         System.gc();
+        RouteTimer.reset();
         long wallStart = System.currentTimeMillis();
         long cpuStart = processCpuNanos();
-        int exit;
-        try {
-            exit = Math.max(main.run(new String[0]), job.get() == null ? 1 : job.get().exitCode());
-        } catch (Exception e) {
-            throw new IllegalStateException("the Camel replay into " + topic + " did not run: " + e.getMessage(), e);
-        }
+        int exit = camelRun.getAsInt();
         long wall = System.currentTimeMillis() - wallStart;
         double cores = (processCpuNanos() - cpuStart) / 1e6 / Math.max(wall, 1);
-        long millis = timer.elapsedMillis();
+        long millis = RouteTimer.elapsedMillis();
         if (exit != 0 || millis < 0) {
             throw new IllegalStateException("the Camel replay into " + topic + " failed: exit code " + exit
                     + (millis < 0 ? ", the replay exchange did not complete" : ""));
         }
-        return new Run("route", round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall, cores);
+        return new Run(path, round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall, cores);
     }
 
     /**

@@ -1,5 +1,7 @@
 package bench;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
@@ -7,19 +9,25 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Times the replay route from inside Camel, without touching its code: the replay is one timer exchange that
- * opens the file, splits it into chunks and completes after the last chunk's records are acknowledged by the
- * broker, so its creation and completion bound the route's work; Camel's start-up and shutdown are outside.
+ * Times the replay route from inside the Camel app without touching its code. The benchmark binds it with the
+ * property {@code camel.beans.benchRouteTimer=#class:bench.RouteTimer}; Camel binds such beans after it has
+ * collected the registry's event notifiers, so this one adds itself when it gets the context.
+ * <p>
+ * The replay is one timer exchange that opens the file, splits it into chunks and completes after the last chunk's
+ * records are acknowledged by the broker, so its creation and completion bound the route's work exactly; Camel's
+ * start-up and shutdown are outside the window. One replay at a time: the result is kept statically.
  */
-final class RouteTimer extends EventNotifierSupport {
+public final class RouteTimer extends EventNotifierSupport implements CamelContextAware {
 
-    private final String routeId;
-    private long startedMillis;
-    private long completedMillis;
-    private boolean failed;
+    static final String ROUTE_ID = "replay";
 
-    RouteTimer(String routeId) {
-        this.routeId = routeId;
+    private static long startedMillis;
+    private static long completedMillis;
+    private static boolean failed;
+
+    private CamelContext context;
+
+    public RouteTimer() {
         // only the completion of exchanges is wanted; Camel then builds no other event objects
         setIgnoreCamelContextEvents(true);
         setIgnoreCamelContextInitEvents(true);
@@ -33,8 +41,27 @@ final class RouteTimer extends EventNotifierSupport {
         setIgnoreStepEvents(true);
     }
 
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.context = camelContext;
+        if (!camelContext.getManagementStrategy().getEventNotifiers().contains(this)) {
+            camelContext.getManagementStrategy().addEventNotifier(this);
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    static synchronized void reset() {
+        startedMillis = 0;
+        completedMillis = 0;
+        failed = false;
+    }
+
     /** Milliseconds from the replay exchange's creation to its completion, or -1 when it did not complete. */
-    synchronized long elapsedMillis() {
+    static synchronized long elapsedMillis() {
         return completedMillis == 0 || failed ? -1 : completedMillis - startedMillis;
     }
 
@@ -46,12 +73,12 @@ final class RouteTimer extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        if (!routeId.equals(exchange.getFromRouteId())) {
+        if (!ROUTE_ID.equals(exchange.getFromRouteId())) {
             return;
         }
         // the timer exchange is created before, and completes after, any exchange the split makes
         long now = System.currentTimeMillis();
-        synchronized (this) {
+        synchronized (RouteTimer.class) {
             long created = exchange.getClock().getCreated();
             startedMillis = startedMillis == 0 ? created : Math.min(startedMillis, created);
             completedMillis = Math.max(completedMillis, now);

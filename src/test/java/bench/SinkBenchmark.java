@@ -1,0 +1,164 @@
+package bench;
+
+import static bench.ReplayBenchmark.say;
+
+import aws.S3Clients;
+import covid.CountyJson;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import lake.ObjectKeys;
+import lake.RecordFormat;
+import local.EmbeddedKafka;
+import local.EmbeddedS3;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import replay.ReplayFile;
+import replay.ReplayPacer;
+import sink.LakeCatchUp;
+import software.amazon.awssdk.services.s3.S3Client;
+import support.SinkInstance;
+
+/**
+ * The sink benchmark: fills a topic of the in-process broker with a large generated county file, then drains it
+ * into the in-process S3 server through the Camel {@code LakeSinkRoute} and through {@link PlainSinkLoop}, in
+ * the same JVM, alternately, and prints rows/s for both, their ratio (target: route / plain >= 0.7), and the
+ * lake's bytes per source CSV byte for each format (target for Parquet: <= 0.2).
+ *
+ * <pre>bench/sink.sh [ROWS, default 1200000] [--rounds N, default 2]</pre>
+ */
+public final class SinkBenchmark {
+
+    private static final String BUCKET = "bench-lake";
+    private static final String KEY = "bench";
+    private static final String SECRET = "bench-secret";
+    private static final int FLUSH_ROWS = 20_000;
+    private static final long FLUSH_MILLIS = 30_000;
+
+    private SinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 && !args[0].startsWith("--") ? ReplayBenchmark.parseCount(args[0]) : 1_200_000;
+        int rounds = 2;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--rounds")) {
+                rounds = Integer.parseInt(args[i + 1]);
+            }
+        }
+        Path target = Path.of("target").toAbsolutePath();
+        Path file = ReplayBenchmark.dataFile(target, rows);
+        Path work = Files.createTempDirectory(target, "sink-bench");
+        say("machine: %s", ReplayBenchmark.machine());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), EmbeddedKafka.freePort(), 3);
+             EmbeddedS3 s3 = EmbeddedS3.start(work.resolve("s3"), EmbeddedKafka.freePort(), KEY, SECRET, BUCKET);
+             S3Client client = S3Clients.create(s3.url(), "us-east-1", KEY, SECRET)) {
+            String topic = "covid.bench";
+            kafka.createTopics(3, topic);
+            long sent = fill(kafka.bootstrap(), topic, file);
+            say("topic %s filled with %,d rows from %s (%,d bytes of CSV)", topic, sent, file.getFileName(), Files.size(file));
+
+            double bestRoute = 0;
+            double bestPlain = 0;
+            for (int r = 1; r <= rounds; r++) {
+                int round = r;
+                String name = "route-" + round;
+                double route = timed("route", round, sent, () -> drainWithRoute(kafka, s3, topic, name, "parquet", sent));
+                double plain = timed("plain", round, sent, () -> {
+                    try (RecordFormat format = RecordFormat.named("parquet")) {
+                        PlainSinkLoop.drain(kafka.bootstrap(), topic, "plain-" + round, FLUSH_ROWS, FLUSH_MILLIS, format,
+                                client, BUCKET, new ObjectKeys("plain-" + round, topic), sent);
+                    }
+                });
+                bestRoute = Math.max(bestRoute, route);
+                bestPlain = Math.max(bestPlain, plain);
+            }
+            say("RESULT sink rows/s (best of %d rounds): route %,.0f, plain loop %,.0f, ratio route/plain %.2f (target >= 0.70)",
+                    rounds, bestRoute, bestPlain, bestRoute / bestPlain);
+
+            drainWithRoute(kafka, s3, topic, "jsonl", "jsonl.gz", sent);
+            long csvBytes = Files.size(file);
+            for (String prefix : List.of("route-1", "jsonl")) {
+                long bytes = bytesUnder(work.resolve("s3").resolve(BUCKET).resolve(prefix));
+                say("RESULT lake bytes %s: %,d bytes for %,d rows = %.1f bytes/row, %.3f of the CSV's bytes%s",
+                        prefix.equals("jsonl") ? "jsonl.gz" : "parquet", bytes, sent, (double) bytes / sent,
+                        (double) bytes / csvBytes, prefix.equals("jsonl") ? "" : " (target <= 0.2)");
+            }
+        } finally {
+            ReplayBenchmark.deleteTree(work);
+        }
+    }
+
+    /** Sends the file's rows as the replay does (JSON, keyed by fips), as fast as the broker takes them. */
+    static long fill(String brokers, String topic, Path file) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long sent = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+             ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), 5000)) {
+            while (replay.hasNext()) {
+                for (var row : replay.next().rows()) {
+                    producer.send(new ProducerRecord<>(topic, row.key(), CountyJson.encode(row)));
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Runs one sink instance (the production route) in its own group until the group has committed everything. */
+    static void drainWithRoute(EmbeddedKafka kafka, EmbeddedS3 s3, String topic, String name, String format, long rows)
+            throws Exception {
+        Map<String, String> p = new HashMap<>();
+        p.put("pipeline.routes", "sink");
+        p.put("kafka.brokers", kafka.bootstrap());
+        p.put("kafka.topic", topic);
+        p.put("kafka.dlq-topic", topic + ".dlq");
+        p.put("lake.group-id", name);
+        p.put("lake.prefix", name);
+        p.put("lake.format", format);
+        p.put("lake.bucket", BUCKET);
+        p.put("lake.flush-rows", Integer.toString(FLUSH_ROWS));
+        p.put("lake.flush-interval", FLUSH_MILLIS + "ms");
+        p.put("lake.s3.endpoint", s3.url());
+        p.put("lake.s3.access-key", KEY);
+        p.put("lake.s3.secret-key", SECRET);
+        LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(kafka.bootstrap()), topic, name);
+        try (SinkInstance sink = new SinkInstance(p)) {
+            while (catchUp.lag() > 0) {
+                Thread.sleep(100);
+            }
+        } finally {
+            catchUp.stop();
+        }
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static double timed(String path, int round, long rows, Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = rows / seconds;
+        say("%-5s round %d: %,d rows in %.2f s = %,.0f rows/s", path, round, rows, seconds, rate);
+        return rate;
+    }
+
+    static long bytesUnder(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
