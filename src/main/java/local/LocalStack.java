@@ -1,11 +1,6 @@
 package local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -32,7 +27,7 @@ public final class LocalStack extends MainListenerSupport {
         }
         Path dataDir = Path.of(property(context, "local.data-dir")).toAbsolutePath().normalize();
         if (Boolean.parseBoolean(property(context, "local.reset"))) {
-            deleteTree(dataDir);
+            Directories.deleteTree(dataDir);
         }
         long start = System.currentTimeMillis();
         int partitions = intProperty(context, "local.kafka.partitions");
@@ -78,19 +73,6 @@ public final class LocalStack extends MainListenerSupport {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

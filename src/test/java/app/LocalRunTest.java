@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.LakeFiles;
 import support.SampleCsv;
-import support.TempDirs;
+import local.Directories;
 import support.TestKafka;
 
 /** The default run, as a newcomer starts it: local stack, bundled sample, 2 s per day, exit 0 when all is in the lake. */
@@ -29,7 +29,7 @@ class LocalRunTest {
 
     @AfterEach
     void deleteDataDir() {
-        TempDirs.delete(dataDir);
+        Directories.deleteTree(dataDir);
     }
 
     @Test

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
-import support.TempDirs;
+import local.Directories;
 import support.TestKafka;
 
 /** The local S3 server speaks the real S3 API: the AWS SDK lists the bucket it created and stores objects. */
@@ -23,7 +23,7 @@ class EmbeddedS3Test {
 
     @AfterEach
     void deleteDir() {
-        TempDirs.delete(dir);
+        Directories.deleteTree(dir);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.Header;
-import support.TempDirs;
+import local.Directories;
 import support.TestKafka;
 
 /** Bad rows go to the dead-letter topic with line and reason; the good rows around them still go out. */
@@ -49,7 +49,7 @@ class ReplayDeadLetterTest extends ReplayRouteTestSupport {
 
     @AfterEach
     void deleteDir() {
-        TempDirs.delete(dir);
+        Directories.deleteTree(dir);
     }
 
     @Test

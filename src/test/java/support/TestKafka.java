@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import local.Directories;
 import local.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,7 @@ public final class TestKafka {
             broker = EmbeddedKafka.start(dir, EmbeddedKafka.freePort(), PARTITIONS);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 broker.close();
-                TempDirs.delete(dir);
+                Directories.deleteTree(dir);
             }));
         }
         return broker.bootstrap();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import local.Directories;
 import local.EmbeddedKafka;
 import local.EmbeddedS3;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,6 +115,6 @@ public final class TestLake implements AutoCloseable {
     @Override
     public void close() throws Exception {
         s3.close();
-        TempDirs.delete(dir);
+        Directories.deleteTree(dir);
     }
 }

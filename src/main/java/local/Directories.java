@@ -1,4 +1,4 @@
-package support;
+package local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-public final class TempDirs {
+/** The local stack's data folders. */
+public final class Directories {
 
-    private TempDirs() {
+    private Directories() {
     }
 
-    public static void delete(Path dir) {
+    /** Deletes the folder and all it holds; nothing when it does not exist. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
