@@ -8,30 +8,15 @@
 #   bench/replay.sh 1000000 --rounds 1   # smaller/faster
 #   bench/replay.sh replay.batch-rows=5000 kafka.producer.linger-ms=10   # try other settings (both paths)
 #
-# The data file is generated once under target/bench/ from ../shared/data/nyt-us-counties-2021-02-05_2021-03-06.csv;
-# the broker's log dir is a temporary folder under target/, deleted at the end. Takes about 2 minutes on 2 cores
-# (4 with --variant lambdas,pipelined). Output: one "BENCH ..." line per run, then the RESULT line; Camel's and
-# Kafka's log lines go to the same stream (grep '^BENCH' for the figures).
+# The data file is generated once under target/bench/ from samples/nyt-us-counties-2021-02-05_2021-03-06.csv;
+# the broker's log dir is a temporary folder under target/, deleted at the end. Takes about 2 minutes on 2 cores.
+# Output: one "BENCH ..." line per run, then the RESULT line; Camel's and Kafka's log lines go to the same
+# stream (grep '^BENCH' for the figures).
 #
 # Options: ROWS (rows of the generated file), --rounds N (measured rounds, default 2, paths alternate order),
-# --warmup-rows N (default 1000000, 0 = none), --variant lambdas,pipelined (also measure the experimental route
-# versions in src/test/java/bench/ReplayRouteVariant.java), property=value (application.properties overrides,
-# applied to the route; replay.batch-rows and kafka.producer.* apply to the plain loop too).
+# --warmup-rows N (default 1000000, 0 = none), property=value (application.properties overrides, applied to
+# the route; replay.batch-rows and kafka.producer.* apply to the plain loop too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-MVN_OPTS=(-B -q)
-if [ -d "${HOME}/.m2/repository/org/apache/camel/camel-main" ]; then
-  MVN_OPTS+=(-o)   # everything is cached: don't touch the network
-fi
-# compile main + test classes and write the test classpath; Maven's output only shows when it fails
-if ! build_log=$(mvn "${MVN_OPTS[@]}" test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test 2>&1); then
-  echo "$build_log" >&2
-  echo "bench/replay.sh: the build failed" >&2
-  exit 1
-fi
-
-exec java -Xms1g -Xmx1g -Djava.io.tmpdir=target \
-    -cp "target/classes:target/test-classes:$(cat target/bench.cp)" \
-    bench.ReplayBenchmark "$@"
+source bench/classpath.sh
+exec java -Xms1g -Xmx1g -Djava.io.tmpdir=target -cp "$BENCH_CP" bench.ReplayBenchmark "$@"

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class BigCsv {
 
-    /** The real 30-day slice (97,369 rows), in shared/ beside the repository. */
+    /** The real 30-day slice (97,369 rows) that the repository ships in samples/. */
     static final String DEFAULT_SOURCE = "nyt-us-counties-2021-02-05_2021-03-06.csv";
     static final long DEFAULT_ROWS = 2_500_000;
 
@@ -44,15 +44,17 @@ public final class BigCsv {
         System.out.printf("%s: %,d rows from %s in %.1f s%n", out, rows, source, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The 30-day slice: {@code ../shared/data/} next to the repository, else {@code /work/shared/data/}. */
+    /**
+     * The 30-day slice: {@code samples/} of the project root (where the bench scripts run), else
+     * {@code ../shared/data/} beside the repository.
+     */
     static Path defaultSource() {
-        for (Path candidate : List.of(Path.of("..", "shared", "data", DEFAULT_SOURCE),
-                Path.of("/work/shared/data", DEFAULT_SOURCE))) {
+        for (Path candidate : List.of(Path.of("samples", DEFAULT_SOURCE), Path.of("..", "shared", "data", DEFAULT_SOURCE))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("cannot find " + DEFAULT_SOURCE + " in ../shared/data or /work/shared/data;"
+        throw new IllegalStateException("cannot find " + DEFAULT_SOURCE + " in samples/ or ../shared/data/;"
                 + " pass the source CSV explicitly");
     }
 

@@ -15,6 +15,7 @@ import lake.ObjectKeys;
 import lake.RecordFormat;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The sink benchmark's baseline: a plain kafka-clients consumer loop doing the sink's work with the same
  * pieces (decode, partition by partition and date, encode with the same format, put to the same S3,
- * commit after upload), without Camel.
+ * commit after upload), without Camel. Batches are cut as the route's batching Kafka consumer cuts them:
+ * at {@code flushRows} records, or when a poll comes back empty, or {@code flushMillis} after the last batch.
  */
 final class PlainSinkLoop {
 
@@ -48,26 +50,38 @@ final class PlainSinkLoop {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             long lastFlush = System.currentTimeMillis();
             while (stored < rows) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(1000))) {
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(1000));
+                if (!batch.isEmpty() && (polled.isEmpty() || System.currentTimeMillis() - lastFlush >= flushMillis)) {
+                    stored += store(batch, offsets, consumer, format, s3, bucket, keys);
+                    lastFlush = System.currentTimeMillis();
+                }
+                for (ConsumerRecord<String, String> record : polled) {
                     batch.add(new LakeRecord(record.partition(), record.offset(), CountyJson.decode(record.value(), 0)));
                     offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                }
-                boolean due = batch.size() >= flushRows || System.currentTimeMillis() - lastFlush >= flushMillis;
-                if (due && !batch.isEmpty()) {
-                    for (LakeObjectPlan plan : LakePartitioner.plan(batch)) {
-                        byte[] bytes = format.encode(plan.rows());
-                        s3.putObject(b -> b.bucket(bucket)
-                                .key(keys.key(plan.date(), plan.partition(), plan.firstOffset(), format.extension())),
-                                RequestBody.fromBytes(bytes));
+                    if (batch.size() >= flushRows) {
+                        stored += store(batch, offsets, consumer, format, s3, bucket, keys);
+                        lastFlush = System.currentTimeMillis();
                     }
-                    consumer.commitSync(offsets);
-                    stored += batch.size();
-                    batch.clear();
-                    offsets.clear();
-                    lastFlush = System.currentTimeMillis();
                 }
             }
         }
         return stored;
+    }
+
+    /** Puts the batch's objects to S3, then commits its offsets; empties the batch and returns its size. */
+    private static int store(List<LakeRecord> batch, Map<TopicPartition, OffsetAndMetadata> offsets,
+                             KafkaConsumer<String, String> consumer, RecordFormat format, S3Client s3, String bucket,
+                             ObjectKeys keys) {
+        for (LakeObjectPlan plan : LakePartitioner.plan(batch)) {
+            byte[] bytes = format.encode(plan.rows());
+            s3.putObject(b -> b.bucket(bucket)
+                    .key(keys.key(plan.date(), plan.partition(), plan.firstOffset(), format.extension())),
+                    RequestBody.fromBytes(bytes));
+        }
+        consumer.commitSync(offsets);
+        int size = batch.size();
+        batch.clear();
+        offsets.clear();
+        return size;
     }
 }

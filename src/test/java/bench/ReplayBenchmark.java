@@ -1,7 +1,6 @@
 package bench;
 
 import app.PipelineMain;
-import app.PipelineRun;
 import covid.CountyJson;
 import covid.CountyRow;
 import covid.RowRejection;
@@ -19,23 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -55,17 +49,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the same parse-validate-encode-send work on the same file and broker, in one JVM, and prints both rates and their
  * ratio (target: route / plain >= 0.7).
  *
- * <pre>bench/replay.sh [ROWS] [--rounds N] [--warmup-rows N] [--variant lambdas,pipelined] [property=value ...]</pre>
+ * <pre>bench/replay.sh [ROWS] [--rounds N] [--warmup-rows N] [property=value ...]</pre>
  *
  * {@code property=value} arguments override application.properties for the route (e.g. {@code replay.batch-rows=5000});
  * the plain loop takes the same {@code replay.batch-rows} and {@code kafka.producer.*} values, so both always run
- * with the same settings. {@code --variant} also measures experimental versions of the route
- * ({@link ReplayRouteVariant}).
+ * with the same settings.
  */
 public final class ReplayBenchmark {
 
     static final int PARTITIONS = 3;
     static final double TARGET = 0.7;
+    /** The paths of one round, in the order of odd rounds. */
+    static final List<String> PATHS = List.of("route", "plain");
 
     private ReplayBenchmark() {
     }
@@ -87,7 +82,6 @@ public final class ReplayBenchmark {
         long rows = BigCsv.DEFAULT_ROWS;
         long warmupRows = 1_000_000;
         int rounds = 2;
-        List<String> variants = new ArrayList<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -95,14 +89,9 @@ public final class ReplayBenchmark {
                 rounds = Integer.parseInt(args[++i]);
             } else if (arg.equals("--warmup-rows")) {
                 warmupRows = parseCount(args[++i]);
-            } else if (arg.equals("--variant")) {
-                for (String v : args[++i].split(",")) {
-                    new ReplayRouteVariant(v.trim()); // fails now on an unknown name
-                    variants.add(v.trim());
-                }
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 System.out.println("usage: bench/replay.sh [ROWS, default 2500000] [--rounds N, default 2]"
-                        + " [--warmup-rows N, default 1000000] [--variant lambdas,pipelined] [property=value ...]");
+                        + " [--warmup-rows N, default 1000000] [property=value ...]");
                 return;
             } else if (arg.contains("=")) {
                 settings.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -113,11 +102,10 @@ public final class ReplayBenchmark {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be >= 1");
         }
-        System.exit(run(rows, warmupRows, rounds, variants, settings));
+        System.exit(run(rows, warmupRows, rounds, settings));
     }
 
-    static int run(long rows, long warmupRows, int rounds, List<String> variants, Map<String, Object> settings)
-            throws Exception {
+    static int run(long rows, long warmupRows, int rounds, Map<String, Object> settings) throws Exception {
         Path target = Path.of("target").toAbsolutePath();
         Path file = dataFile(target, rows);
         Path warmupFile = warmupRows > 0 ? dataFile(target, warmupRows) : null;
@@ -130,12 +118,8 @@ public final class ReplayBenchmark {
                 + " enable.idempotence=true, acks=all%s", producer.batchRows, producer.lingerMs, producer.batchBytes,
                 producer.compression, settings.isEmpty() ? "" : "; overrides " + settings);
 
-        // the paths of one round; each round runs them in the opposite order to the one before, so that none
-        // always runs on the warmest JIT
-        List<String> paths = new ArrayList<>(List.of("route", "plain"));
-        variants.forEach(v -> paths.add("variant:" + v));
         Map<String, List<Run>> runs = new LinkedHashMap<>();
-        paths.forEach(p -> runs.put(p, new ArrayList<>()));
+        PATHS.forEach(p -> runs.put(p, new ArrayList<>()));
 
         Path brokerDir = Files.createTempDirectory(target, "bench-kafka-");
         long benchStart = System.currentTimeMillis();
@@ -144,16 +128,18 @@ public final class ReplayBenchmark {
         try {
             if (warmupFile != null) {
                 say("warm-up on %,d rows (JIT, heap; not counted)", warmupRows);
-                for (String path : paths) {
+                for (String path : PATHS) {
                     Run r = runPath(path, kafka, warmupFile, 0, producer, settings);
                     say("  %s", r.line());
                     ok &= check(r, warmupRows);
                 }
             }
             for (int round = 1; round <= rounds; round++) {
-                List<String> order = new ArrayList<>(paths);
+                // each round runs the paths in the opposite order to the one before, so that neither always
+                // runs on the warmest JIT
+                List<String> order = new ArrayList<>(PATHS);
                 if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
+                    Collections.reverse(order);
                 }
                 for (String path : order) {
                     Run r = runPath(path, kafka, file, round, producer, settings);
@@ -185,11 +171,6 @@ public final class ReplayBenchmark {
             }
             say("ratio route/plain per round:%s", perRound);
         }
-        for (String v : variants) {
-            double rate = best(runs.get("variant:" + v)).rate();
-            say("EXPERIMENT variant %s (bench.ReplayRouteVariant, not the production route): %,.0f rows/s,"
-                    + " ratio to plain=%.2f", v, rate, rate / plain);
-        }
         say("total benchmark time %.0f s", (System.currentTimeMillis() - benchStart) / 1000.0);
         if (!ok) {
             say("FAILED: a path did not put every row of the file on its topic (see above)");
@@ -214,18 +195,18 @@ public final class ReplayBenchmark {
 
     static Run runPath(String path, EmbeddedKafka kafka, Path file, int round, ProducerSettings producer,
                        Map<String, Object> settings) {
-        String topic = "bench." + path.replace(':', '-') + "." + (round == 0 ? "warmup" : round);
-        if (path.equals("plain")) {
-            return plain(kafka, file, topic, round, producer);
-        }
-        if (path.equals("route")) {
-            return route(kafka, file, topic, round, settings);
-        }
-        return variant(path.substring("variant:".length()), kafka, file, topic, round, settings);
+        String topic = "bench." + path + "." + (round == 0 ? "warmup" : round);
+        return path.equals("plain") ? plain(kafka, file, topic, round, producer) : route(kafka, file, topic, round, settings);
     }
 
-    /** The overrides that point the app at the benchmark's broker, file and topic, unthrottled. */
-    static Map<String, Object> overrides(EmbeddedKafka kafka, Path file, String topic, Map<String, Object> settings) {
+    /**
+     * The Camel app as users run it, {@link PipelineMain#run}, with only the replay route
+     * ({@code pipeline.routes=replay}: the lake sink would compete for the same cores and is not what this
+     * measures), pointed at the benchmark's broker, file and topic, unthrottled; timed by {@link RouteTimer},
+     * which the app gets as a bean through a property.
+     */
+    static Run route(EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
+        createTopics(kafka, topic, topic + ".dlq");
         Map<String, Object> overrides = new HashMap<>(settings);
         overrides.put("local.enabled", "false");
         overrides.put("local.keep-running", "false");
@@ -236,56 +217,13 @@ public final class ReplayBenchmark {
         overrides.put("replay.file", file.toString());
         overrides.put("replay.rows-per-second", "0");
         overrides.put("replay.seconds-per-day", "0");
-        return overrides;
-    }
-
-    /**
-     * The Camel app as users run it, {@link PipelineMain#run}, with only the replay route
-     * ({@code pipeline.routes=replay}: the lake sink would compete for the same cores and is not what this
-     * measures); timed by {@link RouteTimer}, which the app gets as a bean through a property.
-     */
-    static Run route(EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
-        createTopics(kafka, topic, topic + ".dlq");
-        Map<String, Object> overrides = overrides(kafka, file, topic, settings);
         overrides.put("camel.beans.benchRouteTimer", "#class:" + RouteTimer.class.getName());
-        return timedCamelRun("route", kafka, topic, round, () -> PipelineMain.run(overrides));
-    }
 
-    /**
-     * An experimental version of the route ({@link ReplayRouteVariant}), in a Camel Main set up as
-     * {@link PipelineMain#run} sets it up for the replay alone.
-     */
-    static Run variant(String name, EmbeddedKafka kafka, Path file, String topic, int round, Map<String, Object> settings) {
-        createTopics(kafka, topic, topic + ".dlq");
-        Map<String, Object> overrides = overrides(kafka, file, topic, settings);
-        return timedCamelRun("variant:" + name, kafka, topic, round, () -> {
-            AtomicReference<PipelineRun> job = new AtomicReference<>();
-            Main main = new Main();
-            main.setOverrideProperties(overrides);
-            main.configure().addRoutesBuilder(new ReplayRouteVariant(name));
-            main.addMainListener(new MainListenerSupport() {
-                @Override
-                public void afterConfigure(BaseMainSupport configured) {
-                    CamelContext context = configured.getCamelContext();
-                    new RouteTimer().setCamelContext(context);
-                    job.set(new PipelineRun(Set.of(RouteTimer.ROUTE_ID), false, main::completed));
-                    context.getRegistry().bind(PipelineRun.BEAN, job.get());
-                }
-            });
-            try {
-                return Math.max(main.run(new String[0]), job.get() == null ? 1 : job.get().exitCode());
-            } catch (Exception e) {
-                throw new IllegalStateException("the Camel replay into " + topic + " did not run: " + e.getMessage(), e);
-            }
-        });
-    }
-
-    static Run timedCamelRun(String path, EmbeddedKafka kafka, String topic, int round, IntSupplier camelRun) {
         System.gc();
         RouteTimer.reset();
         long wallStart = System.currentTimeMillis();
         long cpuStart = processCpuNanos();
-        int exit = camelRun.getAsInt();
+        int exit = PipelineMain.run(overrides);
         long wall = System.currentTimeMillis() - wallStart;
         double cores = (processCpuNanos() - cpuStart) / 1e6 / Math.max(wall, 1);
         long millis = RouteTimer.elapsedMillis();
@@ -293,7 +231,7 @@ public final class ReplayBenchmark {
             throw new IllegalStateException("the Camel replay into " + topic + " failed: exit code " + exit
                     + (millis < 0 ? ", the replay exchange did not complete" : ""));
         }
-        return new Run(path, round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall, cores);
+        return new Run("route", round, records(kafka, topic), records(kafka, topic + ".dlq"), millis, wall, cores);
     }
 
     /**

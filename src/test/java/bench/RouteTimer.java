@@ -19,7 +19,7 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public final class RouteTimer extends EventNotifierSupport implements CamelContextAware {
 
-    static final String ROUTE_ID = "replay";
+    private static final String ROUTE_ID = "replay";
 
     private static long startedMillis;
     private static long completedMillis;
