@@ -54,6 +54,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .batching(true)
                 .maxPollRecords("{{lake.flush-rows}}")
                 .batchingIntervalMs((int) flushMillis)
+                // Camel also completes a batch on an empty poll once its oldest record has waited a poll timeout
                 .pollTimeoutMs("{{lake.poll-timeout-ms}}")
                 .autoCommitEnable(false)
                 .allowManualCommit(true)
