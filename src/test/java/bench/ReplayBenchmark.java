@@ -4,6 +4,7 @@ import app.PipelineMain;
 import covid.CountyJson;
 import covid.CountyRow;
 import covid.RowRejection;
+import local.Directories;
 import local.EmbeddedKafka;
 import replay.ReplayChunk;
 import replay.ReplayFile;
@@ -156,7 +157,7 @@ public final class ReplayBenchmark {
                             .collect(Collectors.joining(" / "))).collect(Collectors.joining(", ")), rows);
         } finally {
             kafka.close();
-            deleteTree(brokerDir);
+            Directories.deleteTree(brokerDir);
         }
 
         double plain = best(runs.get("plain")).rate();
@@ -434,18 +435,5 @@ public final class ReplayBenchmark {
     static void say(String format, Object... args) {
         System.out.println("BENCH " + String.format(format, args));
         System.out.flush();
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import lake.ObjectKeys;
 import lake.RecordFormat;
+import local.Directories;
 import local.EmbeddedKafka;
 import local.EmbeddedS3;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -100,7 +101,7 @@ public final class SinkBenchmark {
                         (double) bytes / csvBytes, prefix.equals("jsonl") ? "" : " (target <= 0.2)");
             }
         } finally {
-            ReplayBenchmark.deleteTree(work);
+            Directories.deleteTree(work);
         }
     }
 

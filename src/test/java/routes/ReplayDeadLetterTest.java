@@ -40,11 +40,7 @@ class ReplayDeadLetterTest extends ReplayRouteTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties p = new Properties();
-        p.put("replay.file", file.toString());
-        p.put("replay.rows-per-second", "0");
-        p.put("replay.seconds-per-day", "0");
-        return p;
+        return replaying(file, 0);
     }
 
     @AfterEach

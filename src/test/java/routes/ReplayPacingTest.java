@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import support.SampleCsv;
 import support.TestKafka;
 
 /** Event-time pacing: with 2 s per day the sample's three days arrive about two seconds apart. */
@@ -18,11 +19,7 @@ class ReplayPacingTest extends ReplayRouteTestSupport {
 
     @Override
     protected Properties replayProperties() {
-        Properties p = new Properties();
-        p.put("replay.file", ReplaySampleTest.SAMPLE.toString());
-        p.put("replay.rows-per-second", "0");
-        p.put("replay.seconds-per-day", "2");
-        return p;
+        return replaying(SampleCsv.FILE, 2);
     }
 
     @Test

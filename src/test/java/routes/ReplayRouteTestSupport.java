@@ -2,6 +2,7 @@ package routes;
 
 import app.PipelineRun;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
@@ -45,6 +46,15 @@ abstract class ReplayRouteTestSupport extends CamelTestSupport {
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new ReplayRoute();
+    }
+
+    /** Replay settings: the file, no row-rate cap, and the given event-time pace. */
+    protected static Properties replaying(Path file, int secondsPerDay) {
+        Properties p = new Properties();
+        p.put("replay.file", file.toString());
+        p.put("replay.rows-per-second", "0");
+        p.put("replay.seconds-per-day", Integer.toString(secondsPerDay));
+        return p;
     }
 
     /** Waits for the replay to end and returns its exit code. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,20 +14,15 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import support.Header;
+import support.SampleCsv;
 import support.TestKafka;
 
 /** The bundled sample, replayed unthrottled: every row arrives once, with the right key and value. */
 class ReplaySampleTest extends ReplayRouteTestSupport {
 
-    static final Path SAMPLE = Path.of("samples/us-counties-2023-first-days.csv");
-
     @Override
     protected Properties replayProperties() {
-        Properties p = new Properties();
-        p.put("replay.file", SAMPLE.toString());
-        p.put("replay.rows-per-second", "0");
-        p.put("replay.seconds-per-day", "0");
-        return p;
+        return replaying(SampleCsv.FILE, 0);
     }
 
     @Test
@@ -55,7 +49,7 @@ class ReplaySampleTest extends ReplayRouteTestSupport {
 
     /** Key and JSON value per source line, built from the file with plain string handling (it has no quoting). */
     static Map<String, String[]> expectedByLine() throws IOException {
-        List<String> lines = Files.readAllLines(SAMPLE, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(SampleCsv.FILE, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("date,county,state,fips,cases,deaths");
         Map<String, String[]> expected = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
