@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -51,12 +52,21 @@ final class CountyCsv {
         }
     }
 
+    /** Where each of {@link CountyRowParser#COLUMNS} is in the file's records: looked up once, not per row. */
+    static int[] columnIndexes(CSVParser parser) {
+        return CountyRowParser.COLUMNS.stream().mapToInt(c -> parser.getHeaderMap().get(c)).toArray();
+    }
+
     /** The record's fields in {@link CountyRowParser#COLUMNS} order, or null when it has too few or too many. */
-    static List<String> countyValues(CSVParser parser, CSVRecord record) {
-        if (record.size() != parser.getHeaderNames().size()) {
+    static List<String> countyValues(CSVRecord record, int[] columns, int headerSize) {
+        if (record.size() != headerSize) {
             return null;
         }
-        return CountyRowParser.COLUMNS.stream().map(record::get).toList();
+        String[] values = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = record.get(columns[i]);
+        }
+        return Arrays.asList(values);
     }
 
     /** Spreadsheet exports start with a UTF-8 byte order mark, which would otherwise end up in the first column's name. */

@@ -33,6 +33,8 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
     private final CountingStream in;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
+    private final int[] columns;
+    private final int headerSize;
     private final CountyRowParser parser = new CountyRowParser();
     private final ReplayPacer pacer;
     private final int maxRows;
@@ -46,6 +48,8 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
         this.in = new CountingStream(CountyCsv.openStream(file));
         this.csv = CountyCsv.open(file, in);
         this.records = csv.iterator();
+        this.columns = CountyCsv.columnIndexes(csv);
+        this.headerSize = csv.getHeaderNames().size();
         this.pacer = pacer;
         this.maxRows = maxRows;
         this.fileBytes = Files.size(file);
@@ -107,7 +111,7 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
             return null;
         }
         CSVRecord record = records.next();
-        return parser.parse(record.getRecordNumber() + 1, CountyCsv.countyValues(csv, record), record.size(),
+        return parser.parse(record.getRecordNumber() + 1, CountyCsv.countyValues(record, columns, headerSize), record.size(),
                 () -> CountyCsv.raw(record));
     }
 
