@@ -1,6 +1,7 @@
 package aws;
 
 import java.net.URI;
+import java.time.Duration;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,7 +20,9 @@ public final class S3Clients {
     }
 
     public static S3Client create(String endpoint, String region, String accessKey, String secretKey) {
-        S3ClientBuilder builder = S3Client.builder().region(Region.of(region));
+        // bounded, so that a batch's retries stay well inside the consumer's max.poll.interval.ms
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(region))
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
         if (!endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint.strip())).forcePathStyle(true);
         }

@@ -33,10 +33,9 @@ public final class CountyJson {
     /**
      * Reads a message back. Fields may come in any order; unknown fields are ignored.
      *
-     * @param line the row's line in its source file, when known
      * @throws IllegalArgumentException with the reason, when the message is not a valid county row
      */
-    public static CountyRow decode(String json, long line) {
+    public static CountyRow decode(String json) {
         if (json == null) {
             throw new IllegalArgumentException("message has no value");
         }
@@ -72,7 +71,7 @@ public final class CountyJson {
             throw new IllegalArgumentException("message lacks date, county, state or cases: " + json);
         }
         try {
-            return new CountyRow(line, LocalDate.parse(date), county, state, fips, cases, deaths);
+            return new CountyRow(0, LocalDate.parse(date), county, state, fips, cases, deaths);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("date is not a yyyy-mm-dd date: '" + date + "'");
         }

@@ -28,7 +28,7 @@ public final class DayCounts {
                 if (!record.isSet("date")) {
                     continue;
                 }
-                String text = record.get("date");
+                String text = record.get("date").trim();
                 if (!text.equals(lastText)) {
                     lastText = text;
                     last = parseOrNull(text);

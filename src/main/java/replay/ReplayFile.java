@@ -46,7 +46,12 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
     private ReplayFile(Path file, ReplayPacer pacer, int maxRows) throws IOException {
         this.source = file.getFileName().toString();
         this.in = new CountingStream(CountyCsv.openStream(file));
-        this.csv = CountyCsv.open(file, in);
+        try {
+            this.csv = CountyCsv.open(file, in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
         this.records = csv.iterator();
         this.columns = CountyCsv.columnIndexes(csv);
         this.headerSize = csv.getHeaderNames().size();

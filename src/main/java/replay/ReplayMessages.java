@@ -1,6 +1,7 @@
 package replay;
 
 import covid.CountyJson;
+import covid.DeadLetter;
 import covid.CountyRow;
 import covid.RowRejection;
 
@@ -18,7 +19,6 @@ public final class ReplayMessages {
     /** Kafka header with the row's line in the source file. */
     public static final String LINE_HEADER = "source.line";
     public static final String SOURCE_HEADER = "source.file";
-    public static final String REASON_HEADER = "dlq.reason";
 
     private ReplayMessages() {
     }
@@ -42,7 +42,7 @@ public final class ReplayMessages {
             message.setHeader(KafkaConstants.KEY, chunk.source() + ":" + rejection.line());
             message.setHeader(SOURCE_HEADER, chunk.source());
             message.setHeader(LINE_HEADER, Long.toString(rejection.line()));
-            message.setHeader(REASON_HEADER, rejection.reason());
+            message.setHeader(DeadLetter.REASON_HEADER, rejection.reason());
             message.setBody(dlqJson(chunk.source(), rejection));
             messages.add(message);
         }

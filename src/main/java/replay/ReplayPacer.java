@@ -46,10 +46,6 @@ public final class ReplayPacer {
         }
     }
 
-    public boolean isPaced() {
-        return rowsPerSecond > 0 || secondsPerDay > 0;
-    }
-
     public long dueMillis(LocalDate date) {
         long rowIndex = rowsSoFar++;
         double due = rowsPerSecond > 0 ? rowIndex * 1000.0 / rowsPerSecond : 0;

@@ -38,20 +38,11 @@ public final class ReplayProgress {
         }
     }
 
-    /** Logs the summary and returns the number of rows sent. */
-    public synchronized long finished() {
+    /** Logs the summary. */
+    public synchronized void finished() {
         double elapsed = last == null ? 0 : seconds(System.currentTimeMillis() - last.startedAt());
         LOG.info("replay done: {} rows sent, {} rejected to the dead-letter topic, in {} s ({} rows/s)",
                 sent, rejected, String.format("%.1f", elapsed), elapsed > 0 ? Math.round(sent / elapsed) : sent);
-        return sent;
-    }
-
-    public synchronized long sent() {
-        return sent;
-    }
-
-    public synchronized long rejected() {
-        return rejected;
     }
 
     private static double seconds(long millis) {

@@ -36,6 +36,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         LakeProgress progress = new LakeProgress(setting("lake.bucket"));
         LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(setting("kafka.brokers")), topic, setting("lake.group-id"));
         getContext().addService(catchUp);
+        getContext().addService(writer);
         bindToRegistry("lakeS3Client", S3Clients.create(setting("lake.s3.endpoint"), setting("aws.region"),
                 setting("lake.s3.access-key"), setting("lake.s3.secret-key")));
         long flushMillis = TimeUtils.toMilliSeconds(setting("lake.flush-interval"));
@@ -61,14 +62,17 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .breakOnFirstError(true))
                 .routeId("lake-sink")
                 .setBody(method(batches, "open"))
-                .filter(simple("${body.hasRejections}"))
-                    .setVariable("rejections", simple("${body.rejections}"))
-                    .toV(producer("{{kafka.dlq-topic}}").getRawUri(), "rejections", "rejectionsSent")
-                .end()
-                .split(simple("${body.objects}"))
+                .bean(progress, "batchStarted")
+                .split(simple("${body.objects}")).stopOnException()
                     .bean(writer, "encode")
                     .to(lakeBucket())
                     .bean(progress, "objectStored")
+                .end()
+                // after the objects, so that an S3 retry does not send the rejections again; synchronous, so
+                // that the commit stays on the consumer's thread
+                .filter(simple("${body.hasRejections}"))
+                    .setVariable("rejections", simple("${body.rejections}"))
+                    .toV(producer("{{kafka.dlq-topic}}").advanced().synchronous(true).getRawUri(), "rejections", "rejectionsSent")
                 .end()
                 .bean(batches, "commit").id("commit-offsets")
                 .bean(progress, "batchStored");

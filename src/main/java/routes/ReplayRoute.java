@@ -32,6 +32,10 @@ public class ReplayRoute extends PipelineRouteBuilder {
                 .handled(true)
                 .log(LoggingLevel.ERROR, "${exception.message}")
                 .bean(PipelineRun.BEAN, "jobFailed('replay')");
+        onException(Exception.class)
+                .handled(true)
+                .log(LoggingLevel.ERROR, "replay failed: ${exception}")
+                .bean(PipelineRun.BEAN, "jobFailed('replay')");
 
         from(timer("replay").repeatCount(1).delay(0))
                 .routeId("replay")

@@ -2,6 +2,7 @@ package sink;
 
 import covid.CountyJson;
 import covid.CountyRow;
+import covid.DeadLetter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 /** Turns what the batching Kafka consumer delivers into a {@link LakeBatch}, and commits it once it is stored. */
 public final class LakeBatches {
 
-    public static final String REASON_HEADER = "dlq.reason";
     public static final String ORIGIN_HEADER = "source.record";
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeBatches.class);
@@ -47,7 +47,7 @@ public final class LakeBatches {
                 long offset = AssignedPartitions.offset(record);
                 String value = record.getMessage().getBody(String.class);
                 try {
-                    CountyRow row = CountyJson.decode(value, 0);
+                    CountyRow row = CountyJson.decode(value);
                     rows.add(new LakeRecord(partition.getKey(), offset, row));
                 } catch (IllegalArgumentException e) {
                     rejections.add(rejection(context, record, partition.getKey(), offset, value, e.getMessage()));
@@ -61,7 +61,7 @@ public final class LakeBatches {
             LOG.info("lake sink: {} records of this batch were already stored or belong to another instance now; skipped",
                     dropped);
         }
-        return new LakeBatch(LakePartitioner.plan(rows), rejections, commits, dropped);
+        return new LakeBatch(LakePartitioner.plan(rows), rejections, commits);
     }
 
     /** Commits each partition's last offset of the batch: called only after every object is in S3. */
@@ -75,7 +75,7 @@ public final class LakeBatches {
                               String reason) {
         Message message = new DefaultMessage(context);
         message.setHeader(KafkaConstants.KEY, record.getMessage().getHeader(KafkaConstants.KEY));
-        message.setHeader(REASON_HEADER, reason);
+        message.setHeader(DeadLetter.REASON_HEADER, reason);
         message.setHeader(ORIGIN_HEADER, topic + "+" + partition + "+" + offset);
         message.setBody(value == null ? "" : value);
         return message;

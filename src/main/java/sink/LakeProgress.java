@@ -15,6 +15,7 @@ public final class LakeProgress {
 
     private final String bucket;
     private final Map<String, long[]> folders = new TreeMap<>();
+    private final Map<String, long[]> batch = new TreeMap<>();
     private long objects;
     private long rows;
     private long bytes;
@@ -24,27 +25,36 @@ public final class LakeProgress {
         this.bucket = bucket;
     }
 
+    /** A batch may be stored more than once (S3 retries, redelivery): only a committed batch counts. */
+    public synchronized void batchStarted() {
+        batch.clear();
+    }
+
     public synchronized void objectStored(Message message) {
         String key = message.getHeader(AWS2S3Constants.KEY, String.class);
         int objectRows = message.getHeader(LakeWriter.ROWS_HEADER, Integer.class);
         long objectBytes = message.getHeader(AWS2S3Constants.CONTENT_LENGTH, Long.class);
-        long[] folder = folders.computeIfAbsent(key.substring(0, key.lastIndexOf('/') + 1), k -> new long[3]);
-        folder[0]++;
-        folder[1] += objectRows;
-        folder[2] += objectBytes;
-        objects++;
-        rows += objectRows;
-        bytes += objectBytes;
+        // the same key stored again by a retry replaces its first attempt
+        batch.put(key, new long[] {objectRows, objectBytes});
     }
 
-    public synchronized void batchStored(LakeBatch batch) {
-        rejected += batch.rejections().size();
+    public synchronized void batchStored(LakeBatch stored) {
+        if (stored.objects().isEmpty() && !stored.hasRejections()) {
+            return;
+        }
+        batch.forEach((key, object) -> {
+            long[] folder = folders.computeIfAbsent(key.substring(0, key.lastIndexOf('/') + 1), k -> new long[3]);
+            folder[0]++;
+            folder[1] += object[0];
+            folder[2] += object[1];
+            objects++;
+            rows += object[0];
+            bytes += object[1];
+        });
+        batch.clear();
+        rejected += stored.rejections().size();
         LOG.info("lake sink: stored a batch of {} rows in {} objects; {} rows, {} objects, {} in the lake so far",
-                batch.rows(), batch.objects().size(), rows, objects, size(bytes));
-    }
-
-    public synchronized long rows() {
-        return rows;
+                stored.rows(), stored.objects().size(), rows, objects, size(bytes));
     }
 
     /** Logs the summary: totals and the lake's layout. */

@@ -5,9 +5,10 @@ import lake.ObjectKeys;
 import lake.RecordFormat;
 import org.apache.camel.Message;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.support.service.ServiceSupport;
 
 /** Encodes one planned object in the lake's format and names it, ready for the S3 producer. */
-public final class LakeWriter {
+public final class LakeWriter extends ServiceSupport {
 
     /** Header with the number of rows in the object, for progress. */
     public static final String ROWS_HEADER = "lakeRows";
@@ -27,5 +28,10 @@ public final class LakeWriter {
         message.setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) bytes.length);
         message.setHeader(ROWS_HEADER, plan.rows().size());
         message.setBody(bytes);
+    }
+
+    @Override
+    protected synchronized void doStop() {
+        format.close();
     }
 }

@@ -56,7 +56,7 @@ final class PlainSinkLoop {
                     lastFlush = System.currentTimeMillis();
                 }
                 for (ConsumerRecord<String, String> record : polled) {
-                    batch.add(new LakeRecord(record.partition(), record.offset(), CountyJson.decode(record.value(), 0)));
+                    batch.add(new LakeRecord(record.partition(), record.offset(), CountyJson.decode(record.value())));
                     offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                     if (batch.size() >= flushRows) {
                         stored += store(batch, offsets, consumer, format, s3, bucket, keys);

@@ -55,7 +55,7 @@ class RecordFormatTest {
         String text = new String(new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes(), StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.stream().map(l -> CountyJson.decode(l, 0)).toList()).containsExactlyElementsOf(ROWS);
+        assertThat(lines.stream().map(CountyJson::decode).toList()).containsExactlyElementsOf(ROWS);
     }
 
     @Test
