@@ -38,7 +38,8 @@ public final class PipelineMain {
         main.setOverrideProperties(overrides);
         main.configure().addRoutesBuilder(new ReplayRoute());
         main.configure().addRoutesBuilder(new LakeSinkRoute());
-        main.addMainListener(new LocalStack());
+        LocalStack localStack = new LocalStack();
+        main.addMainListener(localStack);
         AtomicReference<PipelineRun> run = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -57,6 +58,7 @@ public final class PipelineMain {
         } catch (Exception e) {
             LOG.error("covid-pipeline did not start: {}", rootCause(e).getMessage());
             main.stop();
+            localStack.close();
             return 1;
         }
     }

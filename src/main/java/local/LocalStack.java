@@ -20,7 +20,7 @@ public final class LocalStack extends MainListenerSupport {
     private EmbeddedS3 s3;
 
     @Override
-    public void afterConfigure(BaseMainSupport main) {
+    public synchronized void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         if (!Boolean.parseBoolean(property(context, "local.enabled"))) {
             return;
@@ -50,6 +50,14 @@ public final class LocalStack extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport main) {
+        close();
+    }
+
+    /** Stops what was started; also when Camel did not get as far as starting. */
+    public synchronized void close() {
+        if (kafka == null && s3 == null) {
+            return;
+        }
         try {
             if (s3 != null) {
                 s3.close();
@@ -60,6 +68,8 @@ public final class LocalStack extends MainListenerSupport {
         if (kafka != null) {
             kafka.close();
         }
+        kafka = null;
+        s3 = null;
         LOG.info("Local stack stopped");
     }
 

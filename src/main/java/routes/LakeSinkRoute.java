@@ -12,6 +12,7 @@ import sink.LakeWriter;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.EndpointProducerBuilder;
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -77,14 +78,20 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .bean(batches, "commit").id("commit-offsets")
                 .bean(progress, "batchStored");
 
-        // a run that has work to finish is done when the replay is done and the group committed everything
+        // a run that has work to finish is done when the replay is done and the group committed everything,
+        // and has failed when the sink keeps failing; a sink on its own keeps retrying until stopped
         from(timer("lake-caught-up").period(1000))
                 .routeId("lake-caught-up")
                 .filter(method(PipelineRun.BEAN, "isPending('sink')"))
-                .filter(method(PipelineRun.BEAN, "isDone('replay')"))
-                .filter(method(catchUp, "caughtUp"))
-                .bean(progress, "summary")
-                .bean(PipelineRun.BEAN, "jobDone('sink')");
+                .choice()
+                    .when(method(progress, "isFailing"))
+                        .log(LoggingLevel.ERROR, "lake sink: " + LakeProgress.ATTEMPTS_BEFORE_GIVING_UP
+                                + " attempts in a row at storing a batch failed (see the warnings above); giving up")
+                        .bean(PipelineRun.BEAN, "jobFailed('sink')")
+                    .when(PredicateBuilder.and(method(PipelineRun.BEAN, "isDone('replay')"), method(catchUp, "caughtUp")))
+                        .bean(progress, "summary")
+                        .bean(PipelineRun.BEAN, "jobDone('sink')")
+                .end();
     }
 
     /** The lake's bucket, with server-side encryption as {@code lake.s3.sse} asks: none, s3 (SSE-S3) or kms (SSE-KMS). */

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 /** What the sink stored: objects, rows and bytes, per dt= folder; a line per batch and a summary with the layout. */
 public final class LakeProgress {
 
+    /** Attempts at a batch that may fail in a row (S3 down, Kafka unreachable) before a finite run gives up. */
+    public static final int ATTEMPTS_BEFORE_GIVING_UP = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(LakeProgress.class);
 
     private final String bucket;
@@ -20,6 +23,8 @@ public final class LakeProgress {
     private long rows;
     private long bytes;
     private long rejected;
+    private boolean inFlight;
+    private int failedInARow;
 
     public LakeProgress(String bucket) {
         this.bucket = bucket;
@@ -27,7 +32,16 @@ public final class LakeProgress {
 
     /** A batch may be stored more than once (S3 retries, redelivery): only a committed batch counts. */
     public synchronized void batchStarted() {
+        if (inFlight) {
+            failedInARow++;
+        }
+        inFlight = true;
         batch.clear();
+    }
+
+    /** Whether the last {@value #ATTEMPTS_BEFORE_GIVING_UP} attempts at storing a batch all failed. */
+    public synchronized boolean isFailing() {
+        return failedInARow >= ATTEMPTS_BEFORE_GIVING_UP;
     }
 
     public synchronized void objectStored(Message message) {
@@ -39,6 +53,8 @@ public final class LakeProgress {
     }
 
     public synchronized void batchStored(LakeBatch stored) {
+        inFlight = false;
+        failedInARow = 0;
         if (stored.objects().isEmpty() && !stored.hasRejections()) {
             return;
         }

@@ -65,6 +65,16 @@ class LocalRunTest {
     }
 
     @Test
+    void anUnreachableLakeStopsStartUp() {
+        int exit = PipelineMain.run(Map.of(
+                "lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort(),
+                "local.data-dir", dataDir.toString(),
+                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
     void aBadSettingStopsStartUp() {
         int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false"));
         assertThat(exit).isEqualTo(1);
