@@ -45,7 +45,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         // an S3 error is retried with backoff; when retries run out the batch fails uncommitted and the
         // consumer reconnects and polls it again from the last commit
         errorHandler(defaultErrorHandler()
-                .maximumRedeliveries(Integer.parseInt(setting("lake.s3.retries")))
+                .maximumRedeliveries((int) number("lake.s3.retries"))
                 .redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 .retryAttemptedLogLevel(LoggingLevel.WARN));
 

@@ -16,6 +16,16 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
         return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
     }
 
+    /** A numeric property's value; a value that is not a number stops start-up with a line naming the property. */
+    protected double number(String key) {
+        String value = setting(key);
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+        }
+    }
+
     /**
      * Safe and fast: idempotent, every replica acknowledges, batched and compressed. A list body is sent
      * as one message per element, each keeping its own key and headers.

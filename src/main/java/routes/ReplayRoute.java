@@ -22,10 +22,10 @@ public class ReplayRoute extends PipelineRouteBuilder {
             return;
         }
         ReplaySource source = new ReplaySource(Path.of(setting("replay.file")),
-                Double.parseDouble(setting("replay.rows-per-second")),
-                Double.parseDouble(setting("replay.seconds-per-day")),
-                Integer.parseInt(setting("replay.batch-rows")));
-        ReplayProgress progress = new ReplayProgress(Duration.ofSeconds(Long.parseLong(setting("replay.progress-seconds"))));
+                number("replay.rows-per-second"),
+                number("replay.seconds-per-day"),
+                (int) number("replay.batch-rows"));
+        ReplayProgress progress = new ReplayProgress(Duration.ofMillis((long) (number("replay.progress-seconds") * 1000)));
 
         // one line, no stack trace: a missing file or column says which (ReplayInputException), anything else what broke
         onException(Exception.class)

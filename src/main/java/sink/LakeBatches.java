@@ -58,7 +58,7 @@ public final class LakeBatches {
         }
         int dropped = records.size() - kept;
         if (dropped > 0) {
-            LOG.info("lake sink: {} records of this batch were already stored or belong to another instance now; skipped",
+            LOG.info("lake sink: {} records of this batch were read twice, already stored, or belong to another instance now; skipped",
                     dropped);
         }
         return new LakeBatch(LakePartitioner.plan(rows), rejections, commits);

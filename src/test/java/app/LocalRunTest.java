@@ -75,6 +75,11 @@ class LocalRunTest {
     }
 
     @Test
+    void aSettingThatIsNotANumberStopsStartUp() {
+        assertThat(PipelineMain.run(Map.of("replay.batch-rows", "many", "local.enabled", "false"))).isEqualTo(1);
+    }
+
+    @Test
     void aBadSettingStopsStartUp() {
         int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false"));
         assertThat(exit).isEqualTo(1);
