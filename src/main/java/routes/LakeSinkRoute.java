@@ -1,7 +1,7 @@
 package routes;
 
 import app.PipelineRun;
-import aws.S3Clients;
+import aws.AwsClients;
 import lake.ObjectKeys;
 import lake.RecordFormat;
 import sink.AssignedPartitions;
@@ -38,7 +38,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(setting("kafka.brokers")), topic, setting("lake.group-id"));
         getContext().addService(catchUp);
         getContext().addService(writer);
-        bindToRegistry("lakeS3Client", S3Clients.create(setting("lake.s3.endpoint"), setting("aws.region"),
+        bindToRegistry("lakeS3Client", AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
                 setting("lake.s3.access-key"), setting("lake.s3.secret-key")));
         long flushMillis = TimeUtils.toMilliSeconds(setting("lake.flush-interval"));
 

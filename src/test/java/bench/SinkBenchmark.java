@@ -2,7 +2,7 @@ package bench;
 
 import static bench.ReplayBenchmark.say;
 
-import aws.S3Clients;
+import aws.AwsClients;
 import covid.CountyJson;
 
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ public final class SinkBenchmark {
         say("machine: %s", ReplayBenchmark.machine());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), EmbeddedKafka.freePort(), 3);
              EmbeddedS3 s3 = EmbeddedS3.start(work.resolve("s3"), EmbeddedKafka.freePort(), KEY, SECRET, BUCKET);
-             S3Client client = S3Clients.create(s3.url(), "us-east-1", KEY, SECRET)) {
+             S3Client client = AwsClients.s3(s3.url(), "us-east-1", KEY, SECRET)) {
             String topic = "covid.bench";
             kafka.createTopics(3, topic);
             long sent = fill(kafka.bootstrap(), topic, file);

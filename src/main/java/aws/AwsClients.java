@@ -1,0 +1,59 @@
+package aws;
+
+import java.net.URI;
+import java.time.Duration;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The pipeline's AWS clients. On AWS: the default credential chain (instance profile, IRSA) and the real
+ * endpoints. With an endpoint and keys set (the local stack, MinIO): that endpoint and those keys.
+ */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    /** Path-style requests when an endpoint is set, since local S3 servers do not serve bucket host names. */
+    public static S3Client s3(String endpoint, String region, String accessKey, String secretKey) {
+        var builder = configure(S3Client.builder(), endpoint, region, accessKey, secretKey)
+                // bounded, so that a batch's retries stay well inside the consumer's max.poll.interval.ms
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
+        if (!endpoint.isBlank()) {
+            builder.forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    public static GlueClient glue(String endpoint, String region, String accessKey, String secretKey) {
+        return configure(GlueClient.builder(), endpoint, region, accessKey, secretKey).build();
+    }
+
+    public static AthenaClient athena(String endpoint, String region, String accessKey, String secretKey) {
+        return configure(AthenaClient.builder(), endpoint, region, accessKey, secretKey).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint, String region,
+                                                                 String accessKey, String secretKey) {
+        builder.region(Region.of(region)).credentialsProvider(credentials(accessKey, secretKey));
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint.strip()));
+        }
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentials(String accessKey, String secretKey) {
+        if (accessKey.isBlank()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    }
+}
