@@ -11,9 +11,11 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.CamelContext;
+import routes.CrawlerRoute;
 import routes.LakeSinkRoute;
 import routes.PipelineRoutes;
 import routes.ReplayRoute;
+import routes.ReportRoute;
 
 /** Starts the pipeline: Camel Main with the routes, and the local stack when it is enabled. */
 public final class PipelineMain {
@@ -38,6 +40,8 @@ public final class PipelineMain {
         main.setOverrideProperties(overrides);
         main.configure().addRoutesBuilder(new ReplayRoute());
         main.configure().addRoutesBuilder(new LakeSinkRoute());
+        main.configure().addRoutesBuilder(new CrawlerRoute());
+        main.configure().addRoutesBuilder(new ReportRoute());
         LocalStack localStack = new LocalStack();
         main.addMainListener(localStack);
         AtomicReference<PipelineRun> run = new AtomicReference<>();

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Knows when the process's finite work is done: each one-shot job reports done or failed; when none is
- * left the process stops with exit code 0 (or 1 if one failed), unless it is to keep running.
+ * Knows when the process's finite work is done: each one-shot job reports done or failed. When none is
+ * left the process stops with exit code 0, unless it is to keep running; the first job that fails stops it
+ * with exit code 1, since the jobs after it would wait for it forever.
  */
 public final class PipelineRun {
 
@@ -56,15 +57,15 @@ public final class PipelineRun {
             exitCode = Math.max(exitCode, code);
             allDone = pending.remove(job) && pending.isEmpty();
         }
-        if (!allDone) {
+        if (code == 0 && !allDone) {
             return;
         }
         if (keepRunning) {
-            LOG.info("All work done; still running (local.keep-running=true), stop with Ctrl-C");
+            LOG.info("{}; still running (local.keep-running=true), stop with Ctrl-C",
+                    code == 0 ? "All work done" : "The " + job + " failed");
             return;
         }
         // stopping Camel from a route's own thread would wait for that route: hand it to another thread
-        Thread stopper = new Thread(stop, "pipeline-stop");
-        stopper.start();
+        new Thread(stop, "pipeline-stop").start();
     }
 }

@@ -1,16 +1,22 @@
 package local;
 
 import java.nio.file.Path;
+import java.time.Duration;
+
+import aws.AwsClients;
+import local.aws.AwsEmulator;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The stand-ins for the cloud when {@code local.enabled=true}: a Kafka broker and an S3 server in this
- * process, started before the routes and stopped after them. Nothing else in the pipeline knows they are local.
+ * The stand-ins for the cloud when {@code local.enabled=true}: a Kafka broker, an S3 server and a Glue/Athena
+ * emulator in this process, started before the routes and stopped after them. Nothing else in the pipeline
+ * knows they are local.
  */
 public final class LocalStack extends MainListenerSupport {
 
@@ -18,6 +24,8 @@ public final class LocalStack extends MainListenerSupport {
 
     private EmbeddedKafka kafka;
     private EmbeddedS3 s3;
+    private S3Client emulatorS3;
+    private AwsEmulator aws;
 
     @Override
     public synchronized void afterConfigure(BaseMainSupport main) {
@@ -37,15 +45,19 @@ public final class LocalStack extends MainListenerSupport {
         String secretKey = property(context, "local.s3.secret-key");
         String bucket = property(context, "lake.bucket");
         s3 = EmbeddedS3.start(dataDir.resolve("s3"), intProperty(context, "local.s3.port"), accessKey, secretKey, bucket);
+        emulatorS3 = AwsClients.s3(s3.url(), property(context, "aws.region"), accessKey, secretKey);
+        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO);
         LOG.info("""
                 Local stack up in {} ms (data in {}):
                   Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3
                   S3 endpoint      {}    bucket {}, access key {}, secret key {}
-                                   e.g. AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={} aws --endpoint-url {} s3 ls s3://{}/ --recursive""",
+                                   e.g. AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={} aws --endpoint-url {} s3 ls s3://{}/ --recursive
+                  Glue and Athena  {}    e.g. aws --endpoint-url {} glue get-tables --database-name {}""",
                 System.currentTimeMillis() - start, dataDir,
                 kafka.bootstrap(), kafka.bootstrap(), property(context, "kafka.topic"),
                 s3.url(), bucket, accessKey, secretKey,
-                accessKey, secretKey, s3.url(), bucket);
+                accessKey, secretKey, s3.url(), bucket,
+                aws.url(), aws.url(), property(context, "glue.database"));
     }
 
     @Override
@@ -57,6 +69,10 @@ public final class LocalStack extends MainListenerSupport {
     public synchronized void close() {
         if (kafka == null && s3 == null) {
             return;
+        }
+        if (aws != null) {
+            aws.close();
+            emulatorS3.close();
         }
         try {
             if (s3 != null) {
@@ -70,6 +86,7 @@ public final class LocalStack extends MainListenerSupport {
         }
         kafka = null;
         s3 = null;
+        aws = null;
         LOG.info("Local stack stopped");
     }
 

@@ -1,7 +1,6 @@
 package routes;
 
 import app.PipelineRun;
-import aws.AwsClients;
 import lake.ObjectKeys;
 import lake.RecordFormat;
 import sink.AssignedPartitions;
@@ -11,9 +10,7 @@ import sink.LakeProgress;
 import sink.LakeWriter;
 
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.PredicateBuilder;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Kafka → S3 lake: drains the topic in batches of up to {@code lake.flush-rows} rows or
@@ -38,9 +35,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(setting("kafka.brokers")), topic, setting("lake.group-id"));
         getContext().addService(catchUp);
         getContext().addService(writer);
-        bindToRegistry("lakeS3Client", AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
-                setting("lake.s3.access-key"), setting("lake.s3.secret-key")));
-        long flushMillis = TimeUtils.toMilliSeconds(setting("lake.flush-interval"));
+        long flushMillis = duration("lake.flush-interval").toMillis();
 
         // an S3 error is retried with backoff; when retries run out the batch fails uncommitted and the
         // consumer reconnects and polls it again from the last commit
@@ -92,17 +87,5 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                         .bean(progress, "summary")
                         .bean(PipelineRun.BEAN, "jobDone('sink')")
                 .end();
-    }
-
-    /** The lake's bucket, with server-side encryption as {@code lake.s3.sse} asks: none, s3 (SSE-S3) or kms (SSE-KMS). */
-    private EndpointProducerBuilder lakeBucket() {
-        var bucket = aws2S3("{{lake.bucket}}").advanced().amazonS3Client("#lakeS3Client");
-        switch (setting("lake.s3.sse").strip()) {
-            case "none" -> { }
-            case "s3" -> bucket.useSSES3(true);
-            case "kms" -> bucket.useAwsKMS(true).awsKMSKeyId("{{lake.s3.kms-key-id}}");
-            default -> throw new IllegalArgumentException("lake.s3.sse must be none, s3 or kms, was '" + setting("lake.s3.sse") + "'");
-        }
-        return bucket;
     }
 }

@@ -1,10 +1,21 @@
 package routes;
 
+import aws.AwsClients;
+import scheduling.Schedule;
+
+import java.time.Duration;
+
+import org.apache.camel.builder.EndpointConsumerBuilder;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.KafkaEndpointBuilderFactory.KafkaEndpointProducerBuilder;
+import org.apache.camel.util.TimeUtils;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** What the pipeline's route builders share: reading settings, and how they produce to Kafka. */
+/** What the pipeline's route builders share: reading settings, schedules, Kafka producers and the lake's bucket. */
 abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
+
+    private static final String LAKE_S3_CLIENT = "lakeS3Client";
 
     /** Whether this process runs the named route ({@code pipeline.routes}). */
     protected boolean runs(String route) {
@@ -26,6 +37,34 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
         }
     }
 
+    /** A duration property ({@code 30s}, {@code 10m}, {@code 1h30m}, or milliseconds). */
+    protected Duration duration(String key) {
+        String value = setting(key);
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(value.strip()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 30s, 10m or 1h, was '" + value + "'");
+        }
+    }
+
+    protected boolean flag(String key) {
+        String value = setting(key).strip();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** A consumer that fires as the property says: every interval (first after one interval), or on a cron. */
+    protected EndpointConsumerBuilder schedule(String name, String key) {
+        Schedule schedule = Schedule.parse(key, setting(key));
+        if (schedule.isCron()) {
+            return quartz("covid-pipeline/" + name).cron(schedule.cron());
+        }
+        long millis = schedule.interval().toMillis();
+        return timer(name).delay(millis).period(millis);
+    }
+
     /**
      * Safe and fast: idempotent, every replica acknowledges, batched and compressed. A list body is sent
      * as one message per element, each keeping its own key and headers.
@@ -40,5 +79,34 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
                 .compressionCodec("{{kafka.producer.compression}}")
                 .batchWithIndividualHeaders(true)
                 .advanced().recordMetadata(false).basic();
+    }
+
+    /** The S3 client of the lake's bucket, one per process whichever routes use it. */
+    protected S3Client lakeS3Client() {
+        S3Client client = getContext().getRegistry().lookupByNameAndType(LAKE_S3_CLIENT, S3Client.class);
+        if (client == null) {
+            client = AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
+                    setting("lake.s3.access-key"), setting("lake.s3.secret-key"));
+            bindToRegistry(LAKE_S3_CLIENT, client);
+        }
+        return client;
+    }
+
+    /** The lake's bucket, with server-side encryption as {@code lake.s3.sse} asks: none, s3 (SSE-S3) or kms (SSE-KMS). */
+    protected EndpointProducerBuilder lakeBucket() {
+        lakeS3Client();
+        var bucket = aws2S3("{{lake.bucket}}").advanced().amazonS3Client("#" + LAKE_S3_CLIENT);
+        switch (setting("lake.s3.sse").strip()) {
+            case "none" -> { }
+            case "s3" -> bucket.useSSES3(true);
+            case "kms" -> {
+                if (setting("lake.s3.kms-key-id").isBlank()) {
+                    throw new IllegalArgumentException("lake.s3.kms-key-id must name the KMS key when lake.s3.sse=kms");
+                }
+                bucket.useAwsKMS(true).awsKMSKeyId("{{lake.s3.kms-key-id}}");
+            }
+            default -> throw new IllegalArgumentException("lake.s3.sse must be none, s3 or kms, was '" + setting("lake.s3.sse") + "'");
+        }
+        return bucket;
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** The pipeline's routes a process runs, from {@code pipeline.routes}: a deployment gives each process its roles. */
 public final class PipelineRoutes {
 
-    public static final List<String> ALL = List.of("replay", "sink");
+    public static final List<String> ALL = List.of("replay", "sink", "crawler", "reports");
 
     private PipelineRoutes() {
     }
@@ -29,16 +29,17 @@ public final class PipelineRoutes {
     }
 
     /**
-     * The routes whose work ends, so that the process can exit when all of it is done: the replay, and the
-     * sink when it drains this process's own replay. A sink on its own runs until stopped.
+     * The routes whose work ends, so that the process can exit when all of it is done: the replay; the sink
+     * when it drains this process's own replay; then one crawl of that lake, and the reports after it. Each
+     * is finite only after a finite step before it: a sink, crawler or reports process runs until stopped.
      */
     public static Set<String> finiteJobs(Set<String> routes) {
         Set<String> jobs = new LinkedHashSet<>();
-        if (routes.contains("replay")) {
-            jobs.add("replay");
-            if (routes.contains("sink")) {
-                jobs.add("sink");
+        for (String route : ALL) {
+            if (!routes.contains(route)) {
+                break;
             }
+            jobs.add(route);
         }
         return jobs;
     }

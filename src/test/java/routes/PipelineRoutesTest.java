@@ -26,4 +26,12 @@ class PipelineRoutesTest {
         assertThat(PipelineRoutes.finiteJobs(Set.of("replay"))).containsExactly("replay");
         assertThat(PipelineRoutes.finiteJobs(Set.of("sink"))).isEmpty();
     }
+
+    @Test
+    void theCrawlAndReportsEndARunOnlyAfterItsOwnSink() {
+        assertThat(PipelineRoutes.finiteJobs(Set.of("replay", "sink", "crawler", "reports")))
+                .containsExactly("replay", "sink", "crawler", "reports");
+        assertThat(PipelineRoutes.finiteJobs(Set.of("replay", "sink", "reports"))).containsExactly("replay", "sink");
+        assertThat(PipelineRoutes.finiteJobs(Set.of("crawler", "reports"))).isEmpty();
+    }
 }

@@ -1,0 +1,243 @@
+package local.aws;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The Glue operations the pipeline and a user at the aws CLI need: databases, crawlers, tables, partitions. */
+final class GlueApi implements AwsService {
+
+    private static final String INVALID = "InvalidInputException";
+    private static final String CATALOG_ID = "000000000000";
+
+    private final GlueCrawlers crawlers;
+    private final GlueCatalog catalog;
+
+    GlueApi(GlueCrawlers crawlers) {
+        this.crawlers = crawlers;
+        this.catalog = crawlers.catalog();
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "AWSGlue";
+    }
+
+    @Override
+    public JsonNode call(String operation, JsonNode request) {
+        return switch (operation) {
+            case "CreateDatabase" -> createDatabase(request);
+            case "GetDatabase" -> Json.object().set("Database", database(catalog.database(Json.required(request, "Name", INVALID))));
+            case "GetDatabases" -> getDatabases(request);
+            case "CreateCrawler" -> createCrawler(request);
+            case "StartCrawler" -> startCrawler(request);
+            case "GetCrawler" -> Json.object().set("Crawler", crawler(crawlers.crawler(Json.required(request, "Name", INVALID))));
+            case "GetCrawlers" -> getCrawlers(request);
+            case "GetCrawlerMetrics" -> getCrawlerMetrics(request);
+            case "GetTable" -> getTable(request);
+            case "GetTables" -> getTables(request);
+            case "GetPartitions" -> getPartitions(request);
+            default -> throw AwsService.unknownOperation(targetPrefix() + "." + operation);
+        };
+    }
+
+    private JsonNode createDatabase(JsonNode request) {
+        JsonNode input = request.path("DatabaseInput");
+        catalog.createDatabase(Json.required(input, "Name", INVALID), input.path("Description").asText(""));
+        return Json.object();
+    }
+
+    private JsonNode getDatabases(JsonNode request) {
+        Page<GlueCatalog.Database> page = Page.of(catalog.databases(), request, 100, 100, INVALID);
+        ArrayNode list = Json.array();
+        page.items().forEach(d -> list.add(database(d)));
+        ObjectNode response = Json.object().set("DatabaseList", list);
+        page.addTokenTo(response);
+        return response;
+    }
+
+    private static ObjectNode database(GlueCatalog.Database database) {
+        ObjectNode node = Json.object().put("Name", database.name()).put("CatalogId", CATALOG_ID)
+                .put("CreateTime", Json.time(database.createTime()));
+        if (!database.description().isEmpty()) {
+            node.put("Description", database.description());
+        }
+        return node;
+    }
+
+    private JsonNode createCrawler(JsonNode request) {
+        List<String> paths = new ArrayList<>();
+        request.path("Targets").path("S3Targets").forEach(t -> paths.add(Json.required(t, "Path", INVALID)));
+        crawlers.create(new GlueCrawler.Definition(Json.required(request, "Name", INVALID),
+                Json.required(request, "Role", INVALID), Json.required(request, "DatabaseName", INVALID),
+                List.copyOf(paths), request.path("TablePrefix").asText(""), request.path("Schedule").asText(""),
+                request.path("Description").asText("")));
+        return Json.object();
+    }
+
+    private JsonNode startCrawler(JsonNode request) {
+        crawlers.start(Json.required(request, "Name", INVALID));
+        return Json.object();
+    }
+
+    private JsonNode getCrawlers(JsonNode request) {
+        Page<GlueCrawler> page = Page.of(crawlers.crawlers(), request, 100, 1000, INVALID);
+        ArrayNode list = Json.array();
+        page.items().forEach(c -> list.add(crawler(c)));
+        ObjectNode response = Json.object().set("Crawlers", list);
+        page.addTokenTo(response);
+        return response;
+    }
+
+    private static ObjectNode crawler(GlueCrawler crawler) {
+        GlueCrawler.Definition definition = crawler.definition();
+        ArrayNode s3Targets = Json.array();
+        definition.s3Targets().forEach(p -> s3Targets.addObject().put("Path", p).putArray("Exclusions"));
+        ObjectNode node = Json.object().put("Name", definition.name()).put("Role", definition.role())
+                .put("DatabaseName", definition.database()).put("State", crawler.state())
+                .put("CrawlElapsedTime", crawler.crawlStart() == null ? 0
+                        : Duration.between(crawler.crawlStart(), Instant.now()).toMillis())
+                .put("CreationTime", Json.time(crawler.creationTime()))
+                .put("LastUpdated", Json.time(crawler.creationTime()))
+                .put("Version", 1);
+        node.putObject("Targets").set("S3Targets", s3Targets);
+        node.putObject("SchemaChangePolicy").put("UpdateBehavior", "UPDATE_IN_DATABASE").put("DeleteBehavior", "LOG");
+        if (!definition.tablePrefix().isEmpty()) {
+            node.put("TablePrefix", definition.tablePrefix());
+        }
+        if (!definition.description().isEmpty()) {
+            node.put("Description", definition.description());
+        }
+        if (!definition.schedule().isEmpty()) {
+            node.putObject("Schedule").put("ScheduleExpression", definition.schedule()).put("State", "SCHEDULED");
+        }
+        GlueCrawler.LastCrawl last = crawler.lastCrawl();
+        if (last != null) {
+            ObjectNode lastCrawl = node.putObject("LastCrawl").put("Status", last.status())
+                    .put("StartTime", Json.time(last.startTime()))
+                    .put("LogGroup", "/aws-glue/crawlers").put("LogStream", definition.name())
+                    .put("MessagePrefix", last.messagePrefix());
+            if (last.errorMessage() != null) {
+                lastCrawl.put("ErrorMessage", last.errorMessage());
+            }
+        }
+        return node;
+    }
+
+    private JsonNode getCrawlerMetrics(JsonNode request) {
+        List<GlueCrawler> chosen = new ArrayList<>();
+        if (request.path("CrawlerNameList").isEmpty()) {
+            chosen.addAll(crawlers.crawlers());
+        } else {
+            request.path("CrawlerNameList").forEach(n -> chosen.add(crawlers.crawler(n.asText())));
+        }
+        Page<GlueCrawler> page = Page.of(chosen, request, 100, 1000, INVALID);
+        ArrayNode list = Json.array();
+        for (GlueCrawler crawler : page.items()) {
+            list.addObject().put("CrawlerName", crawler.name()).put("TimeLeftSeconds", 0.0)
+                    .put("StillEstimating", false)
+                    .put("LastRuntimeSeconds", crawler.lastRuntime().toMillis() / 1000.0)
+                    .put("MedianRuntimeSeconds", crawler.medianRuntime().toMillis() / 1000.0)
+                    .put("TablesCreated", crawler.tablesCreated()).put("TablesUpdated", crawler.tablesUpdated())
+                    .put("TablesDeleted", 0);
+        }
+        ObjectNode response = Json.object().set("CrawlerMetricsList", list);
+        page.addTokenTo(response);
+        return response;
+    }
+
+    private JsonNode getTable(JsonNode request) {
+        GlueTable table = catalog.table(Json.required(request, "DatabaseName", INVALID), Json.required(request, "Name", INVALID));
+        return Json.object().set("Table", table(table));
+    }
+
+    private JsonNode getTables(JsonNode request) {
+        List<GlueTable> tables = catalog.tables(Json.required(request, "DatabaseName", INVALID));
+        String expression = request.path("Expression").asText("");
+        if (!expression.isEmpty()) {
+            Pattern pattern = namePattern(expression);
+            tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
+        }
+        Page<GlueTable> page = Page.of(tables, request, 100, 100, INVALID);
+        ArrayNode list = Json.array();
+        page.items().forEach(t -> list.add(table(t)));
+        ObjectNode response = Json.object().set("TableList", list);
+        page.addTokenTo(response);
+        return response;
+    }
+
+    /** Glue's Expression is a regular expression over table names, where people also write us_* meaning a wildcard. */
+    private static Pattern namePattern(String expression) {
+        try {
+            return Pattern.compile(expression.replaceAll("(?<!\\.)\\*", ".*"), Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new AwsError(INVALID, "Expression is not a valid pattern: " + expression);
+        }
+    }
+
+    private JsonNode getPartitions(JsonNode request) {
+        GlueTable table = catalog.table(Json.required(request, "DatabaseName", INVALID),
+                Json.required(request, "TableName", INVALID));
+        Page<GlueTable.Partition> page = Page.of(table.partitions(), request, 1000, 1000, INVALID);
+        ArrayNode list = Json.array();
+        for (GlueTable.Partition partition : page.items()) {
+            ObjectNode node = list.addObject();
+            ArrayNode values = node.putArray("Values");
+            partition.values().forEach(values::add);
+            node.put("DatabaseName", table.database()).put("TableName", table.name()).put("CatalogId", CATALOG_ID)
+                    .put("CreationTime", Json.time(partition.creationTime()))
+                    .put("LastAccessTime", Json.time(partition.creationTime()))
+                    .set("StorageDescriptor", storage(table, partition.location()));
+            node.putObject("Parameters");
+        }
+        ObjectNode response = Json.object().set("Partitions", list);
+        page.addTokenTo(response);
+        return response;
+    }
+
+    private static ObjectNode table(GlueTable table) {
+        ObjectNode node = Json.object().put("Name", table.name()).put("DatabaseName", table.database())
+                .put("CatalogId", CATALOG_ID).put("Owner", "owner")
+                .put("CreateTime", Json.time(table.createTime())).put("UpdateTime", Json.time(table.updateTime()))
+                .put("LastAccessTime", Json.time(table.updateTime())).put("Retention", 0)
+                .put("TableType", "EXTERNAL_TABLE").put("CreatedBy", "local-glue-crawler").put("IsRegisteredWithLakeFormation", false)
+                .put("VersionId", "1");
+        node.set("StorageDescriptor", storage(table, table.location()));
+        node.set("PartitionKeys", columns(table.partitionKeys().stream().map(k -> new Column(k, "string")).toList()));
+        ObjectNode parameters = node.putObject("Parameters");
+        Map.of("classification", table.format().classification,
+                "typeOfData", "file",
+                "UPDATED_BY_CRAWLER", table.crawler(),
+                "CrawlerSchemaSerializerVersion", "1.0",
+                "CrawlerSchemaDeserializerVersion", "1.0").forEach(parameters::put);
+        return node;
+    }
+
+    private static ObjectNode storage(GlueTable table, String location) {
+        LakeFormat format = table.format();
+        ObjectNode storage = Json.object();
+        storage.set("Columns", columns(table.columns()));
+        storage.put("Location", location).put("InputFormat", format.inputFormat).put("OutputFormat", format.outputFormat)
+                .put("Compressed", false).put("NumberOfBuckets", -1)
+                .put("StoredAsSubDirectories", false);
+        storage.putObject("SerdeInfo").put("SerializationLibrary", format.serde).putObject("Parameters");
+        storage.putArray("BucketColumns");
+        storage.putArray("SortColumns");
+        storage.putObject("Parameters").put("classification", format.classification);
+        return storage;
+    }
+
+    private static ArrayNode columns(List<Column> columns) {
+        ArrayNode list = Json.array();
+        columns.forEach(c -> list.addObject().put("Name", c.name()).put("Type", c.type()));
+        return list;
+    }
+}

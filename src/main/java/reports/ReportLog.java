@@ -1,0 +1,84 @@
+package reports;
+
+import java.util.Locale;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeException;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
+
+/**
+ * Says how each report of a run ended: its result as a table, or Athena's reason for failing. A query still
+ * running when the wait ran out is stopped, since Athena would go on scanning (and billing) for nobody.
+ */
+public final class ReportLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportLog.class);
+
+    private final AthenaClient athena;
+    private final String bucket;
+    private final int rowsShown;
+
+    public ReportLog(AthenaClient athena, String bucket, int rowsShown) {
+        this.athena = athena;
+        this.bucket = bucket;
+        this.rowsShown = rowsShown;
+    }
+
+    public ReportRun begin() {
+        return new ReportRun();
+    }
+
+    public void succeeded(@Variable("run") ReportRun run, @Variable("report") Report report,
+                          @Variable("execution") GetQueryExecutionResponse execution, @Variable("key") String key,
+                          @Body ResultTable table) {
+        run.succeeded(report.name());
+        QueryExecutionStatistics stats = execution.queryExecution().statistics();
+        LOG.info("Report {}: {} rows in {} ms, {} scanned, s3://{}/{}\n{}", report.name(), table.rows().size(),
+                stats == null ? "?" : stats.totalExecutionTimeInMillis(),
+                stats == null ? "?" : bytes(stats.dataScannedInBytes()), bucket, key, table.toText(rowsShown));
+    }
+
+    public void failed(@Variable("run") ReportRun run, @Variable("report") Report report,
+                       @Body GetQueryExecutionResponse response) {
+        run.failed(report.name());
+        QueryExecution execution = response.queryExecution();
+        QueryExecutionState state = execution.status().state();
+        if (state == QueryExecutionState.QUEUED || state == QueryExecutionState.RUNNING) {
+            athena.stopQueryExecution(r -> r.queryExecutionId(execution.queryExecutionId()));
+            LOG.error("Report {} failed: query {} was still {} when athena.wait-timeout ran out; stopped it",
+                    report.name(), execution.queryExecutionId(), state);
+            return;
+        }
+        LOG.error("Report {} failed: query {} ended {}: {}", report.name(), execution.queryExecutionId(), state,
+                execution.status().stateChangeReason());
+    }
+
+    public void failedWithError(@Variable("run") ReportRun run, @Variable("report") Report report,
+                                @ExchangeException Exception error) {
+        run.failed(report.name());
+        LOG.error("Report {} failed: {}", report.name(), error.getMessage());
+    }
+
+    public void summary(@Variable("run") ReportRun run) {
+        if (run.anyFailed()) {
+            LOG.warn("{}", run);
+        } else {
+            LOG.info("{}", run);
+        }
+    }
+
+    private static String bytes(Long bytes) {
+        if (bytes == null) {
+            return "?";
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

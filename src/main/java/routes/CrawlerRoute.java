@@ -1,0 +1,95 @@
+package routes;
+
+import app.PipelineRun;
+import aws.AwsClients;
+import aws.GlueCrawler;
+import aws.LakeFolders;
+import catalog.NewPartitionTrigger;
+import lake.ObjectKeys;
+
+import java.time.Clock;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.PredicateBuilder;
+
+/**
+ * Keeps the Glue Data Catalog up to date with the lake: runs the crawler {@code glue.crawler-name} on
+ * {@code glue.crawler-schedule}, and soon after new {@code dt=} folders appear in the lake (debounced). Each
+ * completed crawl goes on to {@code direct:crawl-completed}, where the reports run if this process has them.
+ */
+public class CrawlerRoute extends PipelineRouteBuilder {
+
+    /** Set on the exchange of the crawl that ends a run-to-completion, so that the reports after it end theirs. */
+    public static final String FINAL_CRAWL = "pipeline.finalCrawl";
+
+    @Override
+    public void configure() throws Exception {
+        if (!runs("crawler")) {
+            return;
+        }
+        String lakeRoot = "s3://" + setting("lake.bucket") + "/" + setting("lake.prefix").strip().replaceAll("/+$", "") + "/";
+        GlueCrawler crawler = new GlueCrawler(
+                AwsClients.glue(setting("aws.endpoint"), setting("aws.region"), setting("aws.access-key"), setting("aws.secret-key")),
+                setting("glue.crawler-name"), setting("glue.database"),
+                duration("glue.crawl-timeout"), duration("glue.poll-interval"),
+                flag("glue.create-if-missing") ? new GlueCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null);
+        getContext().addService(crawler);
+        LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"),
+                new ObjectKeys(setting("lake.prefix"), setting("kafka.topic")).tableFolder());
+        NewPartitionTrigger trigger = new NewPartitionTrigger(duration("glue.new-partition-quiet"),
+                duration("glue.new-partition-max-wait"), Clock.systemUTC());
+
+        // a failed scheduled crawl is logged; the next trigger tries again
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "crawl failed: ${exception.message}");
+
+        from(schedule("crawler-schedule", "glue.crawler-schedule"))
+                .routeId("crawler-schedule")
+                .to("direct:crawl");
+
+        from(timer("crawler-new-partitions").period(duration("glue.new-partition-check").toMillis()))
+                .routeId("crawler-new-partitions")
+                .choice()
+                    // a run to completion ends with a crawl of everything the sink stored
+                    .when(PredicateBuilder.and(method(PipelineRun.BEAN, "isPending('crawler')"),
+                            method(PipelineRun.BEAN, "isDone('sink')")))
+                        .to("direct:final-crawl")
+                    .otherwise()
+                        .to("direct:crawl-new-partitions")
+                .end();
+
+        from("direct:crawl-new-partitions")
+                .routeId("crawl-new-partitions")
+                .setBody(method(folders, "partitions"))
+                .setBody(method(trigger, "offer"))
+                .filter(simple("${body.size} > 0"))
+                    .log("New lake partitions ${body}: starting the crawler")
+                    .setVariable("partitions", body())
+                    .doTry()
+                        .to("direct:crawl")
+                    .doCatch(Exception.class)
+                        .log(LoggingLevel.WARN, "crawl failed, will try again: ${exception.message}")
+                        .bean(trigger, "retry(${variable.partitions})")
+                    .end()
+                .end();
+
+        from("direct:final-crawl")
+                .routeId("final-crawl")
+                .setHeader(FINAL_CRAWL, constant(true))
+                .doTry()
+                    .to("direct:crawl")
+                    .bean(PipelineRun.BEAN, "jobDone('crawler')")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.ERROR, "the crawl after the sink finished failed: ${exception.message}")
+                    .bean(PipelineRun.BEAN, "jobFailed('crawler')")
+                .end();
+
+        from("direct:crawl")
+                .routeId("crawl")
+                .setVariable("lakePartitions", method(folders, "partitions"))
+                .bean(crawler, "crawl")
+                .bean(trigger, "covered(${variable.lakePartitions})")
+                .log("${body}")
+                .to(direct("crawl-completed").failIfNoConsumers(false));
+    }
+}

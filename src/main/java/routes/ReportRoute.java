@@ -1,0 +1,129 @@
+package routes;
+
+import app.PipelineRun;
+import aws.AwsClients;
+import reports.Report;
+import reports.ReportKeys;
+import reports.ReportLog;
+import reports.ResultTable;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.camel.component.aws2.athena.Athena2Constants;
+import org.apache.camel.component.aws2.athena.Athena2Operations;
+import org.apache.camel.component.aws2.athena.Athena2OutputType;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/**
+ * Runs every report query ({@code reports.queries}, one {@code .sql} file per report) in Athena on
+ * {@code reports.schedule} and after each completed crawl; writes each result as CSV to
+ * {@code <reports.prefix>/<name>/<timestamp>.csv} and {@code latest.csv} in the lake's bucket, and logs it as a
+ * table. A report that fails is logged with Athena's reason and does not stop the others.
+ */
+public class ReportRoute extends PipelineRouteBuilder {
+
+    @Override
+    public void configure() throws Exception {
+        if (!runs("reports")) {
+            return;
+        }
+        List<Report> reports = reports(setting("reports.queries"));
+        String athenaClient = "athenaClient";
+        bindToRegistry(athenaClient, AwsClients.athena(setting("aws.endpoint"), setting("aws.region"),
+                setting("aws.access-key"), setting("aws.secret-key")));
+        ReportLog log = new ReportLog(getContext().getRegistry().lookupByNameAndType(athenaClient,
+                software.amazon.awssdk.services.athena.AthenaClient.class), setting("lake.bucket"), (int) number("reports.rows-shown"));
+        ReportKeys keys = new ReportKeys(setting("reports.prefix"), Clock.systemUTC());
+        long pollMillis = duration("athena.poll-interval").toMillis();
+
+        from(schedule("reports-schedule", "reports.schedule"))
+                .routeId("reports-schedule")
+                .to("direct:reports");
+
+        // the crawl that ends a run to completion also ends the reports' part of it
+        from(direct("crawl-completed"))
+                .routeId("reports-after-crawl")
+                .to("direct:reports")
+                .filter(header(CrawlerRoute.FINAL_CRAWL))
+                    .choice()
+                        .when(simple("${variable.run.anyFailed}"))
+                            .bean(PipelineRun.BEAN, "jobFailed('reports')")
+                        .otherwise()
+                            .bean(PipelineRun.BEAN, "jobDone('reports')")
+                .end();
+
+        from("direct:reports")
+                .routeId("reports")
+                .setVariable("run", method(log, "begin"))
+                .split(constant(reports))
+                    .to("direct:report")
+                .end()
+                .bean(log, "summary");
+
+        from("direct:report")
+                .routeId("report")
+                .setVariable("report", body())
+                .doTry()
+                    .setBody(simple("${body.sql}"))
+                    .to(aws2Athena("report")
+                            .operation(Athena2Operations.startQueryExecution)
+                            .database("{{athena.database}}")
+                            .workGroup("{{athena.workgroup}}")
+                            .outputLocation("{{athena.output-location}}")
+                            .waitTimeout(duration("athena.wait-timeout").toMillis())
+                            .initialDelay(pollMillis)
+                            .delay(pollMillis)
+                            .maxAttempts((int) number("athena.max-attempts"))
+                            .retry("retryable")
+                            .advanced().amazonAthenaClient("#" + athenaClient))
+                    .choice()
+                        .when(header(Athena2Constants.QUERY_EXECUTION_STATE).isNotEqualTo(QueryExecutionState.SUCCEEDED))
+                            .bean(log, "failed")
+                        .otherwise()
+                            .setVariable("execution", body())
+                            .to(aws2Athena("report-results")
+                                    .operation(Athena2Operations.getQueryResults)
+                                    .outputType(Athena2OutputType.StreamList)
+                                    .advanced().amazonAthenaClient("#" + athenaClient))
+                            .setBody(method(ResultTable.class, "fromPages"))
+                            .setVariable("table", body())
+                            .setVariable("key", method(keys, "run(${variable.report.name})"))
+                            .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("text/csv"))
+                            .setBody(simple("${body.toCsv}"))
+                            .setHeader(AWS2S3Constants.KEY, variable("key"))
+                            .to(lakeBucket())
+                            .setHeader(AWS2S3Constants.KEY, method(keys, "latest(${variable.report.name})"))
+                            .to(lakeBucket())
+                            .setBody(variable("table"))
+                            .bean(log, "succeeded")
+                    .endDoTry()
+                .doCatch(Exception.class)
+                    .bean(log, "failedWithError")
+                .end();
+    }
+
+    /** The report queries, by name; none found stops start-up. */
+    private List<Report> reports(String pattern) throws Exception {
+        List<Report> reports = new ArrayList<>();
+        for (Resource resource : PluginHelper.getPackageScanResourceResolver(getContext()).findResources(pattern)) {
+            try (InputStream in = resource.getInputStream()) {
+                String location = resource.getLocation();
+                reports.add(Report.fromFile(location.substring(location.lastIndexOf('/') + 1),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("reports.queries: no .sql file matches '" + pattern + "'");
+        }
+        reports.sort(Comparator.comparing(Report::name));
+        return reports;
+    }
+}
