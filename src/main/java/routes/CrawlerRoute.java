@@ -8,6 +8,7 @@ import catalog.NewPartitionTrigger;
 import lake.ObjectKeys;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.PredicateBuilder;
@@ -39,13 +40,14 @@ public class CrawlerRoute extends PipelineRouteBuilder {
         NewPartitionTrigger trigger = new NewPartitionTrigger(duration("glue.new-partition-quiet"),
                 duration("glue.new-partition-max-wait"), Clock.systemUTC());
 
-        // a failed scheduled crawl is logged; the next trigger tries again
-        onException(Exception.class).handled(true)
-                .log(LoggingLevel.WARN, "crawl failed: ${exception.message}");
-
+        // a failed crawl is logged, and the next trigger tries again
         from(schedule("crawler-schedule", "glue.crawler-schedule"))
                 .routeId("crawler-schedule")
-                .to("direct:crawl");
+                .doTry()
+                    .to("direct:crawl")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "scheduled crawl failed: ${exception.message}")
+                .end();
 
         from(timer("crawler-new-partitions").period(duration("glue.new-partition-check").toMillis()))
                 .routeId("crawler-new-partitions")
@@ -60,17 +62,18 @@ public class CrawlerRoute extends PipelineRouteBuilder {
 
         from("direct:crawl-new-partitions")
                 .routeId("crawl-new-partitions")
-                .setBody(method(folders, "partitions"))
-                .setBody(method(trigger, "offer"))
-                .filter(simple("${body.size} > 0"))
-                    .log("New lake partitions ${body}: starting the crawler")
-                    .setVariable("partitions", body())
-                    .doTry()
+                .setVariable("partitions", constant(Set.of()))
+                .doTry()
+                    .setBody(method(folders, "partitions"))
+                    .setBody(method(trigger, "offer"))
+                    .filter(simple("${body.size} > 0"))
+                        .log("New lake partitions ${body}: starting the crawler")
+                        .setVariable("partitions", body())
                         .to("direct:crawl")
-                    .doCatch(Exception.class)
-                        .log(LoggingLevel.WARN, "crawl failed, will try again: ${exception.message}")
-                        .bean(trigger, "retry(${variable.partitions})")
-                    .end()
+                    .endDoTry()
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "crawl for new partitions failed, will try again: ${exception.message}")
+                    .bean(trigger, "retry(${variable.partitions})")
                 .end();
 
         from("direct:final-crawl")

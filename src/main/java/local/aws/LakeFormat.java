@@ -67,15 +67,6 @@ enum LakeFormat {
         return Optional.empty();
     }
 
-    static Optional<LakeFormat> ofClassification(String classification) {
-        for (LakeFormat format : values()) {
-            if (format.classification.equals(classification)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
-    }
-
     private static String fileList(List<Path> files) {
         return files.stream().map(f -> Sql.literal(f.toString())).collect(Collectors.joining(", ", "[", "]"));
     }

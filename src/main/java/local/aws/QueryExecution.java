@@ -73,7 +73,7 @@ final class QueryExecution {
             try {
                 statement.cancel();
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot cancel query " + request.id() + ": " + e.getMessage(), e);
+                // the statement ended (and closed) just now: nothing is left to interrupt
             }
         }
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Crawler;
@@ -88,7 +90,7 @@ class GlueEmulatorTest {
     }
 
     @Test
-    void jsonLinesObjectsMakeAJsonTable() throws Exception {
+    void jsonLinesObjectsMakeAJsonTableThatAthenaReads() throws Exception {
         aws.glue.createDatabase(b -> b.databaseInput(d -> d.name("covid")));
         aws.glue.createCrawler(b -> b.name("lake").role("local").databaseName("covid").tablePrefix("raw_")
                 .targets(t -> t.s3Targets(s -> s.path("s3://covid-lake/lake/"))));
@@ -108,6 +110,12 @@ class GlueEmulatorTest {
         assertThat(table.storageDescriptor().columns()).extracting(Column::name)
                 .containsExactly("date", "county", "state", "fips", "cases", "deaths");
         assertThat(table.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
+        String id = aws.athena.startQueryExecution(b -> b.queryString("SELECT county, cases, dt FROM covid.raw_us_counties")
+                .resultConfiguration(r -> r.outputLocation("s3://covid-lake/athena-results/"))).queryExecutionId();
+        LocalAws.await("the query is done", Duration.ofSeconds(30), () -> aws.athena.getQueryExecution(b -> b.queryExecutionId(id))
+                .queryExecution().status().state() == QueryExecutionState.SUCCEEDED);
+        assertThat(aws.athena.getQueryResults(b -> b.queryExecutionId(id)).resultSet().rows().get(1).data())
+                .extracting(Datum::varCharValue).containsExactly("Autauga", "10", "2023-01-01");
     }
 
     @Test

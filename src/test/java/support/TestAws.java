@@ -1,0 +1,89 @@
+package support;
+
+import covid.CountyRow;
+import lake.ObjectKeys;
+import lake.ParquetFormat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import aws.AwsClients;
+import local.Directories;
+import local.EmbeddedKafka;
+import local.EmbeddedS3;
+import local.aws.AwsEmulator;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** A lake bucket on a local S3 server and the Glue/Athena emulator over it, with SDK clients, for one test. */
+public final class TestAws implements AutoCloseable {
+
+    public static final String BUCKET = "covid-lake";
+
+    private final Path dir = TestKafka.tempDir("aws");
+    public final Path s3Root = dir.resolve("s3");
+    private final EmbeddedS3 s3Server;
+    public final S3Client s3;
+    private final AwsEmulator emulator;
+    public final GlueClient glue;
+    public final AthenaClient athena;
+
+    /** @param crawlTime how long each crawl stays RUNNING */
+    public TestAws(Duration crawlTime) {
+        s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), "key", "secret", BUCKET);
+        s3 = AwsClients.s3(s3Server.url(), "us-east-1", "key", "secret");
+        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime);
+        glue = AwsClients.glue(emulator.url(), "us-east-1", "key", "secret");
+        athena = AwsClients.athena(emulator.url(), "us-east-1", "key", "secret");
+    }
+
+    /** The pipeline's properties for this S3 server and emulator; {@code extra} (key, value, ...) wins. */
+    public Map<String, String> properties(String... extra) {
+        Map<String, String> p = new HashMap<>();
+        p.put("local.enabled", "false");
+        p.put("lake.bucket", BUCKET);
+        p.put("lake.s3.endpoint", s3Server.url());
+        p.put("lake.s3.access-key", "key");
+        p.put("lake.s3.secret-key", "secret");
+        p.put("aws.endpoint", emulator.url());
+        p.put("aws.access-key", "key");
+        p.put("aws.secret-key", "secret");
+        for (int i = 0; i < extra.length; i += 2) {
+            p.put(extra[i], extra[i + 1]);
+        }
+        return p;
+    }
+
+    /** Stores the rows as the sink would: one Parquet object per date under {@code lake/us_counties/dt=...}. */
+    public void putLake(List<CountyRow> rows) {
+        ObjectKeys keys = new ObjectKeys("lake", "covid.us-counties");
+        Map<LocalDate, List<CountyRow>> byDate = rows.stream()
+                .collect(Collectors.groupingBy(CountyRow::date, TreeMap::new, Collectors.toList()));
+        try (ParquetFormat parquet = new ParquetFormat()) {
+            byDate.forEach((date, dayRows) -> s3.putObject(b -> b.bucket(BUCKET).key(keys.key(date, 0, 0, "parquet")),
+                    RequestBody.fromBytes(parquet.encode(dayRows))));
+        }
+    }
+
+    public String object(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String();
+    }
+
+    @Override
+    public void close() throws Exception {
+        athena.close();
+        glue.close();
+        emulator.close();
+        s3.close();
+        s3Server.close();
+        Directories.deleteTree(dir);
+    }
+}
