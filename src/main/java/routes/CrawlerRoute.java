@@ -93,6 +93,6 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                 .bean(crawler, "crawl")
                 .bean(trigger, "covered(${variable.lakePartitions})")
                 .log("${body}")
-                .to(direct("crawl-completed").failIfNoConsumers(false));
+                .to(direct("crawl-completed").block(false).failIfNoConsumers(false));
     }
 }

@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.LakeFiles;
+import support.ReportCsv;
 import support.SampleCsv;
+import support.SampleReports;
 import local.Directories;
 import support.TestKafka;
 
@@ -33,11 +35,12 @@ class LocalRunTest {
     }
 
     @Test
-    void theDefaultRunReplaysTheSampleIntoTheLakeAndExitsZero() throws Exception {
+    void theDefaultRunFillsTheLakeCatalogsItRunsTheReportsAndExitsZero() throws Exception {
         int exit = PipelineMain.run(Map.of(
                 "local.data-dir", dataDir.toString(),
                 "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
                 "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
                 "lake.flush-interval", "3s"));
 
         assertThat(exit).isZero();
@@ -52,6 +55,19 @@ class LocalRunTest {
         try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3)) {
             assertThat(count(broker.bootstrap(), "covid.us-counties")).isEqualTo(9764);
         }
+        // the reports ran in SQL over the catalogued lake, and agree with the CSV counted here by hand
+        Path reports = dataDir.resolve("s3").resolve("covid-lake").resolve("reports");
+        assertThat(ReportCsv.read(reports.resolve("top_counties_last_7_days/latest.csv")).stream()
+                .map(r -> List.of(r.get("state"), r.get("county"), r.get("new_cases_7d"))).toList())
+                .isEqualTo(SampleReports.topCountiesLast7Days(SampleCsv.rows()));
+        assertThat(ReportCsv.read(reports.resolve("daily_new_by_state/latest.csv")).stream()
+                .filter(r -> r.get("state").equals("New York"))
+                .map(r -> List.of(r.get("date"), r.get("new_cases"))).toList())
+                .isEqualTo(SampleReports.dailyNewCases(SampleCsv.rows(), "New York"));
+        try (Stream<Path> names = Files.list(reports)) {
+            assertThat(names.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "case_fatality_by_state", "daily_new_by_state", "data_quality", "top_counties_last_7_days");
+        }
     }
 
     @Test
@@ -60,7 +76,8 @@ class LocalRunTest {
                 "replay.file", dataDir.resolve("missing.csv").toString(),
                 "local.data-dir", dataDir.toString(),
                 "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
         assertThat(exit).isEqualTo(1);
     }
 
@@ -70,7 +87,8 @@ class LocalRunTest {
                 "lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort(),
                 "local.data-dir", dataDir.toString(),
                 "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort())));
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
         assertThat(exit).isEqualTo(1);
     }
 

@@ -21,6 +21,7 @@ import local.aws.AwsEmulator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A lake bucket on a local S3 server and the Glue/Athena emulator over it, with SDK clients, for one test. */
@@ -70,6 +71,22 @@ public final class TestAws implements AutoCloseable {
         try (ParquetFormat parquet = new ParquetFormat()) {
             byDate.forEach((date, dayRows) -> s3.putObject(b -> b.bucket(BUCKET).key(keys.key(date, 0, 0, "parquet")),
                     RequestBody.fromBytes(parquet.encode(dayRows))));
+        }
+    }
+
+    /** Catalogs the lake into {@code database} with a crawl, as the crawler route would, and waits for it. */
+    public void crawl(String database) throws InterruptedException {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name(database)));
+        glue.createCrawler(r -> r.name(database + "-crawler").role("test").databaseName(database)
+                .targets(t -> t.s3Targets(s -> s.path("s3://" + BUCKET + "/lake/"))));
+        glue.startCrawler(r -> r.name(database + "-crawler"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (glue.getCrawler(r -> r.name(database + "-crawler")).crawler().lastCrawl() == null
+               || glue.getCrawler(r -> r.name(database + "-crawler")).crawler().state() != CrawlerState.READY) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the crawl did not end");
+            }
+            Thread.sleep(50);
         }
     }
 
