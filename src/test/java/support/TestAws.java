@@ -4,13 +4,19 @@ import covid.CountyRow;
 import lake.ObjectKeys;
 import lake.ParquetFormat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import aws.AwsClients;
@@ -80,11 +86,33 @@ public final class TestAws implements AutoCloseable {
         glue.createCrawler(r -> r.name(database + "-crawler").role("test").databaseName(database)
                 .targets(t -> t.s3Targets(s -> s.path("s3://" + BUCKET + "/lake/"))));
         glue.startCrawler(r -> r.name(database + "-crawler"));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (glue.getCrawler(r -> r.name(database + "-crawler")).crawler().lastCrawl() == null
-               || glue.getCrawler(r -> r.name(database + "-crawler")).crawler().state() != CrawlerState.READY) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the crawl did not end");
+        await("the crawl ends", Duration.ofSeconds(30), () -> {
+            var crawler = glue.getCrawler(r -> r.name(database + "-crawler")).crawler();
+            return crawler.lastCrawl() != null && crawler.state() == CrawlerState.READY;
+        });
+    }
+
+    /**
+     * Stores a Parquet object of county rows, written by DuckDB from SQL {@code values}, e.g.
+     * {@code "(DATE '2023-01-01', 'Autauga', 'Alabama', '01001', 10, 1)"}.
+     */
+    public void putParquet(String key, String... values) throws Exception {
+        Path file = dir.resolve("upload.parquet");
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duckDb.createStatement()) {
+            sql.execute("CREATE TABLE rows (date DATE, county VARCHAR, state VARCHAR, fips VARCHAR, cases BIGINT, deaths BIGINT)");
+            sql.execute("INSERT INTO rows VALUES " + String.join(", ", values));
+            sql.execute("COPY rows TO '" + file + "' (FORMAT parquet)");
+        }
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(file));
+        Files.delete(file);
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting until " + what);
             }
             Thread.sleep(50);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import support.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class AthenaEmulatorTest {
 
     private static final String RESULTS = "s3://covid-lake/athena-results/";
 
-    private static LocalAws aws;
+    private static TestAws aws;
 
     @BeforeAll
     static void crawlALake() throws Exception {
-        aws = new LocalAws(Duration.ZERO);
+        aws = new TestAws(Duration.ZERO);
         aws.putParquet("lake/us_counties/dt=2023-01-01/covid.us-counties+0+0000000000.parquet",
                 "(DATE '2023-01-01', 'Autauga', 'Alabama', '01001', 10, 1)",
                 "(DATE '2023-01-01', 'New York City', 'New York', NULL, 100, 7)");
@@ -39,7 +40,7 @@ class AthenaEmulatorTest {
         aws.glue.createCrawler(b -> b.name("lake").role("local").databaseName("covid")
                 .targets(t -> t.s3Targets(s -> s.path("s3://covid-lake/lake/"))));
         aws.glue.startCrawler(b -> b.name("lake"));
-        LocalAws.await("the crawl is done", Duration.ofSeconds(30),
+        TestAws.await("the crawl is done", Duration.ofSeconds(30),
                 () -> aws.glue.getCrawler(b -> b.name("lake")).crawler().state() == CrawlerState.READY);
         // written after the crawl: Athena must not see a partition the catalog does not have
         aws.putParquet("lake/us_counties/dt=2023-01-03/covid.us-counties+0+0000000003.parquet",
@@ -144,7 +145,7 @@ class AthenaEmulatorTest {
     void aLongQueryIsCancelledAndAQueryBehindItWaitsQueued() throws Exception {
         String slow = start("SELECT count(*) FROM range(100000000000) a");
         String queued = start("SELECT 1");
-        LocalAws.await("the slow query runs", Duration.ofSeconds(30), () -> state(slow) == QueryExecutionState.RUNNING);
+        TestAws.await("the slow query runs", Duration.ofSeconds(30), () -> state(slow) == QueryExecutionState.RUNNING);
         assertThat(state(queued)).isEqualTo(QueryExecutionState.QUEUED);
         assertThatThrownBy(() -> aws.athena.getQueryResults(b -> b.queryExecutionId(slow)))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Current state: RUNNING");
@@ -168,7 +169,7 @@ class AthenaEmulatorTest {
     }
 
     private static QueryExecution awaitDone(String id) throws InterruptedException {
-        LocalAws.await("query " + id + " is done", Duration.ofSeconds(30), () -> switch (state(id)) {
+        TestAws.await("query " + id + " is done", Duration.ofSeconds(30), () -> switch (state(id)) {
             case SUCCEEDED, FAILED, CANCELLED -> true;
             default -> false;
         });

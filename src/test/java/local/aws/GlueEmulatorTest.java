@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import support.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class GlueEmulatorTest {
     private static final String ROW_1 = "(DATE '2023-01-01', 'Autauga', 'Alabama', '01001', 10, 1)";
     private static final String ROW_2 = "(DATE '2023-01-02', 'Autauga', 'Alabama', '01001', 12, NULL)";
 
-    private final LocalAws aws = new LocalAws(Duration.ofSeconds(1));
+    private final TestAws aws = new TestAws(Duration.ofSeconds(1));
 
     @AfterEach
     void stop() throws Exception {
@@ -99,7 +100,7 @@ class GlueEmulatorTest {
             out.write(("{\"date\":\"2023-01-01\",\"county\":\"Autauga\",\"state\":\"Alabama\",\"fips\":\"01001\",\"cases\":10,\"deaths\":1}\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        aws.s3.putObject(b -> b.bucket(LocalAws.BUCKET).key("lake/US-Counties/dt=2023-01-01/covid.us-counties+0+0000000000.jsonl.gz"),
+        aws.s3.putObject(b -> b.bucket(TestAws.BUCKET).key("lake/US-Counties/dt=2023-01-01/covid.us-counties+0+0000000000.jsonl.gz"),
                 RequestBody.fromBytes(gzip.toByteArray()));
 
         aws.glue.startCrawler(b -> b.name("lake"));
@@ -112,7 +113,7 @@ class GlueEmulatorTest {
         assertThat(table.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
         String id = aws.athena.startQueryExecution(b -> b.queryString("SELECT county, cases, dt FROM covid.raw_us_counties")
                 .resultConfiguration(r -> r.outputLocation("s3://covid-lake/athena-results/"))).queryExecutionId();
-        LocalAws.await("the query is done", Duration.ofSeconds(30), () -> aws.athena.getQueryExecution(b -> b.queryExecutionId(id))
+        TestAws.await("the query is done", Duration.ofSeconds(30), () -> aws.athena.getQueryExecution(b -> b.queryExecutionId(id))
                 .queryExecution().status().state() == QueryExecutionState.SUCCEEDED);
         assertThat(aws.athena.getQueryResults(b -> b.queryExecutionId(id)).resultSet().rows().get(1).data())
                 .extracting(Datum::varCharValue).containsExactly("Autauga", "10", "2023-01-01");
@@ -177,7 +178,7 @@ class GlueEmulatorTest {
     }
 
     private void awaitReady() throws InterruptedException {
-        LocalAws.await("the crawler is READY", Duration.ofSeconds(30), () -> crawler().state() == CrawlerState.READY);
+        TestAws.await("the crawler is READY", Duration.ofSeconds(30), () -> crawler().state() == CrawlerState.READY);
     }
 
     private List<String> partitionsOnePerPage() {
