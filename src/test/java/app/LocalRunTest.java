@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,12 +37,7 @@ class LocalRunTest {
 
     @Test
     void theDefaultRunFillsTheLakeCatalogsItRunsTheReportsAndExitsZero() throws Exception {
-        int exit = PipelineMain.run(Map.of(
-                "local.data-dir", dataDir.toString(),
-                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
-                "lake.flush-interval", "3s"));
+        int exit = runLocally("lake.flush-interval", "3s");
 
         assertThat(exit).isZero();
         // the run ended only once every row was in the lake
@@ -72,23 +68,13 @@ class LocalRunTest {
 
     @Test
     void aMissingFileEndsTheRunWithExitCodeOne() {
-        int exit = PipelineMain.run(Map.of(
-                "replay.file", dataDir.resolve("missing.csv").toString(),
-                "local.data-dir", dataDir.toString(),
-                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
+        int exit = runLocally("replay.file", dataDir.resolve("missing.csv").toString());
         assertThat(exit).isEqualTo(1);
     }
 
     @Test
     void anUnreachableLakeStopsStartUp() {
-        int exit = PipelineMain.run(Map.of(
-                "lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort(),
-                "local.data-dir", dataDir.toString(),
-                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
+        int exit = runLocally("lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort());
         assertThat(exit).isEqualTo(1);
     }
 
@@ -102,6 +88,19 @@ class LocalRunTest {
         int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false"));
         assertThat(exit).isEqualTo(1);
         assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
+    }
+
+    /** The default run with the local stack in this test's data dir on free ports; {@code extra} (key, value, ...) wins. */
+    private int runLocally(String... extra) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "local.data-dir", dataDir.toString(),
+                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
+        for (int i = 0; i < extra.length; i += 2) {
+            properties.put(extra[i], extra[i + 1]);
+        }
+        return PipelineMain.run(properties);
     }
 
     private static int count(String bootstrap, String topic) {

@@ -105,7 +105,7 @@ final class AthenaQueries implements AutoCloseable {
             return;
         }
         try {
-            writeCsv(request.outputLocation(), ResultCsv.of(outcome.result()));
+            writeCsv(request.outputLocation(), outcome.result().toCsv());
         } catch (SdkException | IllegalArgumentException e) {
             execution.fail(AthenaFailure.resultWrite(e.getMessage()), Instant.now());
             return;

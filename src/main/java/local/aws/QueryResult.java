@@ -1,5 +1,7 @@
 package local.aws;
 
+import reports.ResultTable;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -34,6 +36,11 @@ record QueryResult(List<ResultColumn> columns, List<List<String>> rows) {
     }
 
     /** The names of the columns, which Athena sends as the first row of the first page. */
+    /** The CSV Athena writes next to each query, in the same form as the pipeline's reports. */
+    String toCsv() {
+        return new ResultTable(header(), columns.stream().map(ResultColumn::type).toList(), rows).toCsv();
+    }
+
     List<String> header() {
         return columns.stream().map(ResultColumn::name).toList();
     }
