@@ -60,6 +60,9 @@ class LocalRunTest {
                 .filter(r -> r.get("state").equals("New York"))
                 .map(r -> List.of(r.get("date"), r.get("new_cases"))).toList())
                 .isEqualTo(SampleReports.dailyNewCases(SampleCsv.rows(), "New York"));
+        assertThat(ReportCsv.read(reports.resolve("data_quality/latest.csv")).stream()
+                .map(r -> List.of(r.get("date"), r.get("row_count"), r.get("rows_without_fips"))).toList())
+                .isEqualTo(SampleReports.rowsPerDay(SampleCsv.rows()));
         try (Stream<Path> names = Files.list(reports)) {
             assertThat(names.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "case_fatality_by_state", "daily_new_by_state", "data_quality", "top_counties_last_7_days");

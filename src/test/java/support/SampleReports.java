@@ -51,4 +51,14 @@ public final class SampleReports {
         }
         return days;
     }
+
+    /** [date, rows, rows without fips] per day, newest first. */
+    public static List<List<String>> rowsPerDay(List<CountyRow> rows) {
+        Map<LocalDate, List<CountyRow>> byDate = rows.stream()
+                .collect(Collectors.groupingBy(CountyRow::date, TreeMap::new, Collectors.toList()));
+        List<List<String>> days = new ArrayList<>();
+        byDate.forEach((date, dayRows) -> days.add(0, List.of(date.toString(), Integer.toString(dayRows.size()),
+                Long.toString(dayRows.stream().filter(r -> r.fips() == null).count()))));
+        return days;
+    }
 }
