@@ -23,8 +23,8 @@ public record CatalogSnapshot(Map<String, Table> tables) {
         tables.forEach((name, table) -> {
             Table old = before.tables.get(name);
             if (old == null) {
-                changes.add("table " + name + " created with " + table.columns.size() + " columns, "
-                        + table.partitions.size() + " partitions");
+                changes.add("table " + name + " created with " + count(table.columns.size(), "column") + ", "
+                        + count(table.partitions.size(), "partition"));
                 return;
             }
             if (!old.columns.equals(table.columns)) {
@@ -33,12 +33,16 @@ public record CatalogSnapshot(Map<String, Table> tables) {
             Set<String> added = new TreeSet<>(table.partitions);
             added.removeAll(old.partitions);
             if (!added.isEmpty()) {
-                changes.add("table " + name + " gained " + added.size() + " partitions: " + abbreviate(added));
+                changes.add("table " + name + " gained " + count(added.size(), "partition") + ": " + abbreviate(added));
             }
         });
         before.tables.keySet().stream().filter(name -> !tables.containsKey(name))
                 .forEach(name -> changes.add("table " + name + " deleted"));
         return changes.isEmpty() ? List.of("no changes") : changes;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String abbreviate(Set<String> partitions) {

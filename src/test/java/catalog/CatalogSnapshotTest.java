@@ -19,7 +19,7 @@ class CatalogSnapshotTest {
         CatalogSnapshot second = new CatalogSnapshot(Map.of("us_counties",
                 new CatalogSnapshot.Table(COLUMNS, Set.of("2023-01-01", "2023-01-02", "2023-01-03"))));
 
-        assertThat(first.changesSince(empty)).containsExactly("table us_counties created with 3 columns, 1 partitions");
+        assertThat(first.changesSince(empty)).containsExactly("table us_counties created with 3 columns, 1 partition");
         assertThat(second.changesSince(first)).containsExactly("table us_counties gained 2 partitions: 2023-01-02, 2023-01-03");
         assertThat(second.changesSince(second)).containsExactly("no changes");
         assertThat(empty.changesSince(first)).containsExactly("table us_counties deleted");

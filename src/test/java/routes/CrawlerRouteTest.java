@@ -42,7 +42,7 @@ class CrawlerRouteTest {
             aws.putLake(day(3));
             crawled.assertIsSatisfied(15_000);
             CrawlReport second = crawled.getReceivedExchanges().get(0).getMessage().getBody(CrawlReport.class);
-            assertThat(second.changes()).containsExactly("table us_counties gained 1 partitions: 2023-01-03");
+            assertThat(second.changes()).containsExactly("table us_counties gained 1 partition: 2023-01-03");
             assertThat(partitions(aws)).isEqualTo(3);
             // quiet since: no more crawls
             Thread.sleep(2_000);
