@@ -3,6 +3,7 @@ package aws;
 import catalog.CatalogSnapshot;
 import catalog.CrawlFailedException;
 import catalog.CrawlReport;
+import metrics.PipelineMetrics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,11 @@ public final class GlueCrawler extends ServiceSupport {
     private final Duration timeout;
     private final Duration pollInterval;
     private final Setup setup;
+    private final PipelineMetrics metrics;
 
-    public GlueCrawler(GlueClient glue, String name, String database, Duration timeout, Duration pollInterval, Setup setup) {
+    public GlueCrawler(GlueClient glue, String name, String database, Duration timeout, Duration pollInterval, Setup setup,
+                       PipelineMetrics metrics) {
+        this.metrics = metrics;
         this.glue = glue;
         this.name = name;
         this.database = database;
@@ -68,6 +72,17 @@ public final class GlueCrawler extends ServiceSupport {
 
     /** Crawls once and returns what changed; a crawl already running is waited for, then ours starts. */
     public synchronized CrawlReport crawl() throws InterruptedException {
+        try {
+            CrawlReport report = crawlOnce();
+            metrics.crawl(report.status());
+            return report;
+        } catch (RuntimeException | InterruptedException e) {
+            metrics.crawl("FAILED");
+            throw e;
+        }
+    }
+
+    private CrawlReport crawlOnce() throws InterruptedException {
         CatalogSnapshot before = snapshot();
         Instant start = Instant.now();
         Instant previous = lastCrawlStart(glue.getCrawler(r -> r.name(name)).crawler());

@@ -1,5 +1,7 @@
 package replay;
 
+import metrics.PipelineMetrics;
+
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -16,13 +18,18 @@ public final class ReplayProgress {
     private long lastLog;
     private ReplayChunk last;
 
-    public ReplayProgress(Duration interval) {
+    private final PipelineMetrics metrics;
+
+    public ReplayProgress(Duration interval, PipelineMetrics metrics) {
         this.intervalMillis = interval.toMillis();
+        this.metrics = metrics;
     }
 
     public synchronized void chunkSent(ReplayChunk chunk) {
         sent += chunk.rows().size();
         rejected += chunk.rejections().size();
+        metrics.rowsReplayed(chunk.rows().size());
+        metrics.rowsRejected("replay", chunk.rejections().size());
         last = chunk;
         long now = System.currentTimeMillis();
         if (lastLog == 0) {

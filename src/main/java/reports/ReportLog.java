@@ -1,5 +1,8 @@
 package reports;
 
+import metrics.PipelineMetrics;
+
+import java.time.Duration;
 import java.util.Locale;
 
 import org.apache.camel.Body;
@@ -24,8 +27,10 @@ public final class ReportLog {
     private final AthenaClient athena;
     private final String bucket;
     private final int rowsShown;
+    private final PipelineMetrics metrics;
 
-    public ReportLog(AthenaClient athena, String bucket, int rowsShown) {
+    public ReportLog(AthenaClient athena, String bucket, int rowsShown, PipelineMetrics metrics) {
+        this.metrics = metrics;
         this.athena = athena;
         this.bucket = bucket;
         this.rowsShown = rowsShown;
@@ -39,6 +44,7 @@ public final class ReportLog {
                           @Variable("execution") GetQueryExecutionResponse execution, @Variable("key") String key,
                           @Body ResultTable table) {
         run.succeeded(report.name());
+        measure(report, execution.queryExecution());
         QueryExecutionStatistics stats = execution.queryExecution().statistics();
         LOG.info("Report {}: {} rows in {} ms, {} scanned, s3://{}/{}\n{}", report.name(), table.rows().size(),
                 stats == null ? "?" : stats.totalExecutionTimeInMillis(),
@@ -49,6 +55,7 @@ public final class ReportLog {
                        @Body GetQueryExecutionResponse response) {
         run.failed(report.name());
         QueryExecution execution = response.queryExecution();
+        measure(report, execution);
         QueryExecutionState state = execution.status().state();
         if (state == QueryExecutionState.QUEUED || state == QueryExecutionState.RUNNING) {
             athena.stopQueryExecution(r -> r.queryExecutionId(execution.queryExecutionId()));
@@ -72,6 +79,13 @@ public final class ReportLog {
         } else {
             LOG.info("{}", run);
         }
+    }
+
+    private void measure(Report report, QueryExecution execution) {
+        QueryExecutionStatistics stats = execution.statistics();
+        long millis = stats == null || stats.totalExecutionTimeInMillis() == null ? 0 : stats.totalExecutionTimeInMillis();
+        long scanned = stats == null || stats.dataScannedInBytes() == null ? 0 : stats.dataScannedInBytes();
+        metrics.reportQuery(report.name(), execution.status().stateAsString(), Duration.ofMillis(millis), scanned);
     }
 
     private static String bytes(Long bytes) {

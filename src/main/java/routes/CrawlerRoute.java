@@ -33,7 +33,8 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                 AwsClients.glue(setting("aws.endpoint"), setting("aws.region"), setting("aws.access-key"), setting("aws.secret-key")),
                 setting("glue.crawler-name"), setting("glue.database"),
                 duration("glue.crawl-timeout"), duration("glue.poll-interval"),
-                flag("glue.create-if-missing") ? new GlueCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null);
+                flag("glue.create-if-missing") ? new GlueCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null,
+                pipelineMetrics());
         getContext().addService(crawler);
         LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"),
                 new ObjectKeys(setting("lake.prefix"), setting("kafka.topic")).tableFolder());

@@ -31,8 +31,9 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         LakeBatches batches = new LakeBatches(assigned, topic);
         LakeWriter writer = new LakeWriter(RecordFormat.named(setting("lake.format")),
                 new ObjectKeys(setting("lake.prefix"), topic));
-        LakeProgress progress = new LakeProgress(setting("lake.bucket"));
-        LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(setting("kafka.brokers")), topic, setting("lake.group-id"));
+        LakeProgress progress = new LakeProgress(setting("lake.bucket"), pipelineMetrics());
+        LakeCatchUp catchUp = new LakeCatchUp(kafkaSecurity().clientProperties(setting("kafka.brokers")), topic,
+                setting("lake.group-id"));
         getContext().addService(catchUp);
         getContext().addService(writer);
         long flushMillis = duration("lake.flush-interval").toMillis();
@@ -87,5 +88,10 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                         .bean(progress, "summary")
                         .bean(PipelineRun.BEAN, "jobDone('sink')")
                 .end();
+
+        from(timer("lake-lag").period(15_000))
+                .routeId("lake-lag")
+                .setBody(method(catchUp, "lag"))
+                .bean(pipelineMetrics(), "consumerLag");
     }
 }

@@ -1,18 +1,34 @@
 package routes;
 
 import aws.AwsClients;
+import health.KafkaReachable;
+import health.LakeReachable;
+import kafka.KafkaSecurity;
+import metrics.PipelineMetrics;
 import scheduling.Schedule;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.KafkaEndpointBuilderFactory.KafkaEndpointProducerBuilder;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.util.TimeUtils;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** What the pipeline's route builders share: reading settings, schedules, Kafka producers and the lake's bucket. */
+/**
+ * What the pipeline's route builders share: reading settings, schedules, Kafka's security and producers, the
+ * lake's bucket, metrics, and the readiness checks of what a route depends on.
+ */
 abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
 
     private static final String LAKE_S3_CLIENT = "lakeS3Client";
@@ -70,6 +86,7 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
      * as one message per element, each keeping its own key and headers.
      */
     protected KafkaEndpointProducerBuilder producer(String topic) {
+        kafkaSecurity();
         return kafka(topic)
                 .brokers("{{kafka.brokers}}")
                 .enableIdempotence(true)
@@ -81,15 +98,53 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
                 .advanced().recordMetadata(false).basic();
     }
 
-    /** The S3 client of the lake's bucket, one per process whichever routes use it. */
+    /**
+     * Sets how every Kafka client of this process authenticates, on the Kafka component rather than in
+     * endpoint URIs, so that a login never shows in a logged URI; and makes the process ready only while
+     * Kafka answers.
+     */
+    protected KafkaSecurity kafkaSecurity() {
+        KafkaSecurity security = new KafkaSecurity(setting("kafka.security-protocol"), setting("kafka.sasl-mechanism"),
+                setting("kafka.sasl-jaas-config"));
+        KafkaConfiguration kafka = getContext().getComponent("kafka", KafkaComponent.class).getConfiguration();
+        kafka.setSecurityProtocol(security.protocol());
+        if (security.sasl()) {
+            kafka.setSaslMechanism(security.mechanism());
+            kafka.setSaslJaasConfig(security.login());
+        }
+        kafka.setAdditionalProperties(new HashMap<>(security.extraProperties()));
+        readiness(new KafkaReachable(security.clientProperties(setting("kafka.brokers"))));
+        return security;
+    }
+
+    /** The S3 client of the lake's bucket, one per process whichever routes use it; ready only while it answers. */
     protected S3Client lakeS3Client() {
         S3Client client = getContext().getRegistry().lookupByNameAndType(LAKE_S3_CLIENT, S3Client.class);
         if (client == null) {
             client = AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
                     setting("lake.s3.access-key"), setting("lake.s3.secret-key"));
             bindToRegistry(LAKE_S3_CLIENT, client);
+            readiness(new LakeReachable(client, setting("lake.bucket")));
         }
         return client;
+    }
+
+    /** The pipeline's metrics, in Camel's Prometheus registry when metrics are on (else kept in memory). */
+    protected PipelineMetrics pipelineMetrics() {
+        PipelineMetrics metrics = getContext().getRegistry().lookupByNameAndType(PipelineMetrics.BEAN, PipelineMetrics.class);
+        if (metrics == null) {
+            MeterRegistry registry = getContext().getRegistry().findSingleByType(MeterRegistry.class);
+            metrics = new PipelineMetrics(registry != null ? registry : new SimpleMeterRegistry(), Clock.systemUTC());
+            bindToRegistry(PipelineMetrics.BEAN, metrics);
+        }
+        return metrics;
+    }
+
+    private void readiness(HealthCheck check) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getContext());
+        if (registry != null && registry.getCheck(check.getId()).isEmpty()) {
+            registry.register(check);
+        }
     }
 
     /** The lake's bucket, with server-side encryption as {@code lake.s3.sse} asks: none, s3 (SSE-S3) or kms (SSE-KMS). */

@@ -25,7 +25,7 @@ public class ReplayRoute extends PipelineRouteBuilder {
                 number("replay.rows-per-second"),
                 number("replay.seconds-per-day"),
                 (int) number("replay.batch-rows"));
-        ReplayProgress progress = new ReplayProgress(Duration.ofMillis((long) (number("replay.progress-seconds") * 1000)));
+        ReplayProgress progress = new ReplayProgress(Duration.ofMillis((long) (number("replay.progress-seconds") * 1000)), pipelineMetrics());
 
         // one line, no stack trace: a missing file or column says which (ReplayInputException), anything else what broke
         onException(Exception.class)

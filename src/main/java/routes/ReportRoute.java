@@ -40,7 +40,8 @@ public class ReportRoute extends PipelineRouteBuilder {
         bindToRegistry(athenaClient, AwsClients.athena(setting("aws.endpoint"), setting("aws.region"),
                 setting("aws.access-key"), setting("aws.secret-key")));
         ReportLog log = new ReportLog(getContext().getRegistry().lookupByNameAndType(athenaClient,
-                software.amazon.awssdk.services.athena.AthenaClient.class), setting("lake.bucket"), (int) number("reports.rows-shown"));
+                software.amazon.awssdk.services.athena.AthenaClient.class), setting("lake.bucket"), (int) number("reports.rows-shown"),
+                pipelineMetrics());
         ReportKeys keys = new ReportKeys(setting("reports.prefix"), Clock.systemUTC());
         long pollMillis = duration("athena.poll-interval").toMillis();
 

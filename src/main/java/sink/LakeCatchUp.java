@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,10 +22,6 @@ public final class LakeCatchUp extends ServiceSupport {
         this.kafkaConfig = kafkaConfig;
         this.topic = topic;
         this.group = group;
-    }
-
-    public static Map<String, Object> config(String brokers) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
     }
 
     /** Rows on the topic that the group has not committed yet. */

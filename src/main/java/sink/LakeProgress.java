@@ -1,5 +1,7 @@
 package sink;
 
+import metrics.PipelineMetrics;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,8 +28,11 @@ public final class LakeProgress {
     private boolean inFlight;
     private int failedInARow;
 
-    public LakeProgress(String bucket) {
+    private final PipelineMetrics metrics;
+
+    public LakeProgress(String bucket, PipelineMetrics metrics) {
         this.bucket = bucket;
+        this.metrics = metrics;
     }
 
     /** A batch may be stored more than once (S3 retries, redelivery): only a committed batch counts. */
@@ -58,6 +63,9 @@ public final class LakeProgress {
         if (stored.objects().isEmpty() && !stored.hasRejections()) {
             return;
         }
+        long batchBytes = batch.values().stream().mapToLong(object -> object[1]).sum();
+        metrics.batchLanded(stored.rows(), batch.size(), batchBytes);
+        metrics.rowsRejected("sink", stored.rejections().size());
         batch.forEach((key, object) -> {
             long[] folder = folders.computeIfAbsent(key.substring(0, key.lastIndexOf('/') + 1), k -> new long[3]);
             folder[0]++;

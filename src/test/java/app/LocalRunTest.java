@@ -83,12 +83,12 @@ class LocalRunTest {
 
     @Test
     void aSettingThatIsNotANumberStopsStartUp() {
-        assertThat(PipelineMain.run(Map.of("replay.batch-rows", "many", "local.enabled", "false"))).isEqualTo(1);
+        assertThat(PipelineMain.run(Map.of("replay.batch-rows", "many", "local.enabled", "false", "camel.management.port", "0"))).isEqualTo(1);
     }
 
     @Test
     void aBadSettingStopsStartUp() {
-        int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false"));
+        int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false", "camel.management.port", "0"));
         assertThat(exit).isEqualTo(1);
         assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
     }
@@ -99,7 +99,8 @@ class LocalRunTest {
                 "local.data-dir", dataDir.toString(),
                 "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
                 "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.aws.port", Integer.toString(EmbeddedKafka.freePort())));
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
+                "camel.management.port", "0"));
         for (int i = 0; i < extra.length; i += 2) {
             properties.put(extra[i], extra[i + 1]);
         }

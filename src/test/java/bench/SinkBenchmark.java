@@ -153,7 +153,7 @@ public final class SinkBenchmark {
         p.put("lake.s3.endpoint", s3.url());
         p.put("lake.s3.access-key", KEY);
         p.put("lake.s3.secret-key", SECRET);
-        LakeCatchUp catchUp = new LakeCatchUp(LakeCatchUp.config(kafka.bootstrap()), topic, name);
+        LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", kafka.bootstrap()), topic, name);
         SinkInstance sink = new SinkInstance(p);
         try {
             while (catchUp.lag() > 0) {

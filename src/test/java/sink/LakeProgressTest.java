@@ -2,13 +2,17 @@ package sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import metrics.PipelineMetrics;
+
+import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class LakeProgressTest {
 
-    private final LakeProgress progress = new LakeProgress("lake");
+    private final LakeProgress progress = new LakeProgress("lake", new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
     private final LakeBatch empty = new LakeBatch(List.of(), List.of(), List.of());
 
     @Test
