@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -52,8 +53,20 @@ public final class AwsClients {
 
     private static AwsCredentialsProvider credentials(String accessKey, String secretKey) {
         if (accessKey.isBlank()) {
-            return DefaultCredentialsProvider.builder().build();
+            return requireCredentials(DefaultCredentialsProvider.builder().build());
         }
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    }
+
+    /** Fails start-up with one line when the chain finds nothing, instead of at the first call with a page of it. */
+    static AwsCredentialsProvider requireCredentials(AwsCredentialsProvider provider) {
+        try {
+            provider.resolveCredentials();
+            return provider;
+        } catch (SdkClientException e) {
+            throw new IllegalStateException("no AWS credentials: none of the default chain's sources has any "
+                    + "(the EC2 instance profile, IRSA's AWS_WEB_IDENTITY_TOKEN_FILE on EKS, AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, ~/.aws/credentials)");
+        }
     }
 }
