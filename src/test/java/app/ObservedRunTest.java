@@ -1,0 +1,87 @@
+package app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import local.Directories;
+import local.EmbeddedKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import support.CapturedLog;
+import support.TestAws;
+import support.TestKafka;
+
+/** A local run as an operator sees it: health and metrics over HTTP while it runs, and no secret in its log. */
+class ObservedRunTest {
+
+    private static final String AWS_SECRET = "aws-SECRET-7f3a";
+    private static final String KAFKA_SECRET = "kafka-SECRET-91c2";
+
+    private final Path dataDir = TestKafka.tempDir("observed-run");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void deleteDataDir() {
+        Directories.deleteTree(dataDir);
+    }
+
+    @Test
+    void healthAndMetricsAnswerOverHttpAndNoSecretIsLogged() throws Exception {
+        int port = EmbeddedKafka.freePort();
+        String management = "http://127.0.0.1:" + port + "/observe/";
+        try (CapturedLog log = new CapturedLog()) {
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> PipelineMain.run(Map.of(
+                    "local.data-dir", dataDir.toString(),
+                    "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                    "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                    "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
+                    "camel.management.port", Integer.toString(port),
+                    "local.keep-running", "true",
+                    "camel.main.duration-max-seconds", "45",
+                    "aws.secret-key", AWS_SECRET,
+                    "kafka.sasl-jaas-config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                            + "username=\"pipeline\" password=\"" + KAFKA_SECRET + "\";")));
+
+            TestAws.await("the reports ran", Duration.ofSeconds(50),
+                    () -> get(management + "metrics").contains("covid_report_query_seconds_count{report=\"top_counties_last_7_days\""));
+            assertThat(get(management + "health/live")).contains("\"status\":\"UP\"");
+            assertThat(get(management + "health/ready")).contains("\"status\":\"UP\"");
+            assertThat(get(management + "health?exposureLevel=full"))
+                    .contains("{\"name\":\"kafka\",\"status\":\"UP\"}", "{\"name\":\"s3\",\"status\":\"UP\"}");
+            String metrics = get(management + "metrics");
+            assertThat(metrics).contains(
+                    "covid_replay_rows_total 9764.0",
+                    "covid_lake_rows_total 9764.0",
+                    "covid_lake_objects_total",
+                    "covid_lake_since_last_flush_seconds",
+                    "covid_dead_letter_rows_total{step=\"replay\"} 0.0",
+                    "covid_crawler_runs_total{status=\"SUCCEEDED\"} 1.0",
+                    "covid_report_scanned_bytes_total{report=\"data_quality\"}",
+                    "camel_exchanges_total");
+
+            assertThat(run.get(90, TimeUnit.SECONDS)).isZero();
+            // the start-up listing names the secret settings, masked; nothing anywhere shows their values
+            assertThat(log.lines).anyMatch(line -> line.contains("aws.secret-key = xxxxxx"));
+            assertThat(log.lines).anyMatch(line -> line.contains("kafka.sasl-jaas-config = xxxxxx"));
+            assertThat(log.lines).noneMatch(line -> line.contains(AWS_SECRET) || line.contains(KAFKA_SECRET));
+        }
+    }
+
+    private String get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
