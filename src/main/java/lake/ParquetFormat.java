@@ -83,6 +83,11 @@ public final class ParquetFormat implements RecordFormat {
         if (connection == null) {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             connection = c.unwrap(DuckDBConnection.class);
+            // a spill would otherwise go to ./.tmp, which is read-only in the container
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SET temp_directory = '" + Path.of(System.getProperty("java.io.tmpdir"), "duckdb")
+                        .toString().replace("'", "''") + "'");
+            }
         }
         return connection;
     }

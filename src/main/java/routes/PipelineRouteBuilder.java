@@ -4,6 +4,7 @@ import aws.AwsClients;
 import health.KafkaReachable;
 import health.LakeReachable;
 import kafka.KafkaSecurity;
+import lake.ObjectKeys;
 import metrics.PipelineMetrics;
 import scheduling.Schedule;
 
@@ -124,7 +125,7 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
             client = AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
                     setting("lake.s3.access-key"), setting("lake.s3.secret-key"));
             bindToRegistry(LAKE_S3_CLIENT, client);
-            readiness(new LakeReachable(client, setting("lake.bucket")));
+            readiness(new LakeReachable(client, setting("lake.bucket"), new ObjectKeys(setting("lake.prefix"), "").tableFolder()));
         }
         return client;
     }

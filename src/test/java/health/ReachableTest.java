@@ -30,9 +30,9 @@ class ReachableTest {
         try (TestLake lake = new TestLake();
              S3Client s3 = AwsClients.s3(lake.sinkProperties().get("lake.s3.endpoint"), "us-east-1", "key", "secret");
              S3Client nowhere = AwsClients.s3("http://127.0.0.1:" + EmbeddedKafka.freePort(), "us-east-1", "key", "secret")) {
-            assertThat(new LakeReachable(s3, TestLake.BUCKET).call().getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(new LakeReachable(s3, "no-such-bucket").call().getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(new LakeReachable(nowhere, TestLake.BUCKET).call().getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(new LakeReachable(s3, TestLake.BUCKET, "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(new LakeReachable(s3, "no-such-bucket", "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(new LakeReachable(nowhere, TestLake.BUCKET, "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.DOWN);
         }
     }
 }
