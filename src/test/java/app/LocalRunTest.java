@@ -70,6 +70,12 @@ class LocalRunTest {
     }
 
     @Test
+    void aReplayOnlyProcessExitsZeroOnceTheFileIsSent() {
+        assertThat(runLocally("pipeline.routes", "replay", "replay.seconds-per-day", "0")).isZero();
+        assertThat(Files.exists(dataDir.resolve("s3").resolve("covid-lake").resolve("lake"))).isFalse();
+    }
+
+    @Test
     void aMissingFileEndsTheRunWithExitCodeOne() {
         int exit = runLocally("replay.file", dataDir.resolve("missing.csv").toString());
         assertThat(exit).isEqualTo(1);
