@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** The Athena operations of running a query and reading its results, over the local query executions. */
 final class AthenaApi implements AwsService {
@@ -132,11 +133,7 @@ final class AthenaApi implements AwsService {
     private JsonNode listQueryExecutions(JsonNode request) {
         List<String> ids = queries.list(workGroup(request)).stream().map(e -> e.request().id()).toList();
         Page<String> page = Page.of(ids, request, 50, 50, INVALID);
-        ArrayNode list = Json.array();
-        page.items().forEach(list::add);
-        ObjectNode response = Json.object().set("QueryExecutionIds", list);
-        page.addTokenTo(response);
-        return response;
+        return page.response("QueryExecutionIds", TextNode::valueOf);
     }
 
     /** Any workgroup exists locally, with no result location of its own and engine version 3. */

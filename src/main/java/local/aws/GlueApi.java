@@ -57,11 +57,7 @@ final class GlueApi implements AwsService {
 
     private JsonNode getDatabases(JsonNode request) {
         Page<GlueCatalog.Database> page = Page.of(catalog.databases(), request, 100, 100, INVALID);
-        ArrayNode list = Json.array();
-        page.items().forEach(d -> list.add(database(d)));
-        ObjectNode response = Json.object().set("DatabaseList", list);
-        page.addTokenTo(response);
-        return response;
+        return page.response("DatabaseList", GlueApi::database);
     }
 
     private static ObjectNode database(GlueCatalog.Database database) {
@@ -90,11 +86,7 @@ final class GlueApi implements AwsService {
 
     private JsonNode getCrawlers(JsonNode request) {
         Page<GlueCrawler> page = Page.of(crawlers.crawlers(), request, 100, 1000, INVALID);
-        ArrayNode list = Json.array();
-        page.items().forEach(c -> list.add(crawler(c)));
-        ObjectNode response = Json.object().set("Crawlers", list);
-        page.addTokenTo(response);
-        return response;
+        return page.response("Crawlers", GlueApi::crawler);
     }
 
     private static ObjectNode crawler(GlueCrawler crawler) {
@@ -167,11 +159,7 @@ final class GlueApi implements AwsService {
             tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
         }
         Page<GlueTable> page = Page.of(tables, request, 100, 100, INVALID);
-        ArrayNode list = Json.array();
-        page.items().forEach(t -> list.add(table(t)));
-        ObjectNode response = Json.object().set("TableList", list);
-        page.addTokenTo(response);
-        return response;
+        return page.response("TableList", GlueApi::table);
     }
 
     /** Glue's Expression is a regular expression over table names, where people also write us_* meaning a wildcard. */

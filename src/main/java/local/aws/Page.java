@@ -3,8 +3,10 @@ package local.aws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One page of a listing, and the opaque NextToken that resumes after it (none on the last page). */
@@ -25,6 +27,15 @@ record Page<T>(List<T> items, String nextToken) {
         int to = Math.min(all.size(), from + size);
         String next = to < all.size() ? token(to) : null;
         return new Page<>(List.copyOf(all.subList(from, to)), next);
+    }
+
+    /** The response of a plain listing: the page's items as {@code listName}, and NextToken if there is more. */
+    ObjectNode response(String listName, Function<T, JsonNode> toJson) {
+        ArrayNode list = Json.array();
+        items.forEach(item -> list.add(toJson.apply(item)));
+        ObjectNode response = Json.object().set(listName, list);
+        addTokenTo(response);
+        return response;
     }
 
     /** Sets NextToken on the response when there is a next page. */
