@@ -70,6 +70,11 @@ public final class GlueCrawler extends ServiceSupport {
         }
     }
 
+    @Override
+    protected void doStop() {
+        glue.close();
+    }
+
     /** Crawls once and returns what changed; a crawl already running is waited for, then ours starts. */
     public synchronized CrawlReport crawl() throws InterruptedException {
         try {

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** Where a report's results live in the bucket: {@code <prefix>/<name>/<UTC timestamp>.csv} and a {@code latest.csv}. */
 public final class ReportKeys {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String prefix;
     private final Clock clock;

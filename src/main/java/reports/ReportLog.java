@@ -7,7 +7,9 @@ import java.util.Locale;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeException;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.component.aws2.athena.Athena2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -52,8 +54,14 @@ public final class ReportLog {
     }
 
     public void failed(@Variable("run") ReportRun run, @Variable("report") Report report,
-                       @Body GetQueryExecutionResponse response) {
+                       @Header(Athena2Constants.QUERY_EXECUTION_ID) String id, @Body GetQueryExecutionResponse response) {
         run.failed(report.name());
+        if (response == null) {
+            // the wait ended before the first look at the query
+            athena.stopQueryExecution(r -> r.queryExecutionId(id));
+            LOG.error("Report {} failed: query {} did not end within athena.wait-timeout; stopped it", report.name(), id);
+            return;
+        }
         QueryExecution execution = response.queryExecution();
         measure(report, execution);
         QueryExecutionState state = execution.status().state();

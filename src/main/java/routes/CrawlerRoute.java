@@ -88,8 +88,10 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                     .bean(PipelineRun.BEAN, "jobFailed('crawler')")
                 .end();
 
+        // its callers catch and log its failures; their own error handler would log them again
         from("direct:crawl")
                 .routeId("crawl")
+                .errorHandler(noErrorHandler())
                 .setVariable("lakePartitions", method(folders, "partitions"))
                 .bean(crawler, "crawl")
                 .bean(trigger, "covered(${variable.lakePartitions})")

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -23,6 +24,7 @@ import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.TimeUtils;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -76,7 +78,7 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
     protected EndpointConsumerBuilder schedule(String name, String key) {
         Schedule schedule = Schedule.parse(key, setting(key));
         if (schedule.isCron()) {
-            return quartz("covid-pipeline/" + name).cron(schedule.cron());
+            return quartz("covid-pipeline/" + name).cron(schedule.cron()).advanced().triggerParameters("timeZone", "UTC");
         }
         long millis = schedule.interval().toMillis();
         return timer(name).delay(millis).period(millis);
@@ -125,6 +127,7 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
             client = AwsClients.s3(setting("lake.s3.endpoint"), setting("aws.region"),
                     setting("lake.s3.access-key"), setting("lake.s3.secret-key"));
             bindToRegistry(LAKE_S3_CLIENT, client);
+            closeOnStop(client);
             readiness(new LakeReachable(client, setting("lake.bucket"), new ObjectKeys(setting("lake.prefix"), "").tableFolder()));
         }
         return client;
@@ -139,6 +142,20 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
             bindToRegistry(PipelineMetrics.BEAN, metrics);
         }
         return metrics;
+    }
+
+    /** Closes an AWS client when Camel stops: the registry does not. */
+    protected void closeOnStop(AutoCloseable client) {
+        try {
+            getContext().addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    client.close();
+                }
+            });
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
     }
 
     private void readiness(HealthCheck check) {

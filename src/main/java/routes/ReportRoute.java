@@ -2,6 +2,7 @@ package routes;
 
 import app.PipelineRun;
 import aws.AwsClients;
+import reports.QueryAttempts;
 import reports.Report;
 import reports.ReportKeys;
 import reports.ReportLog;
@@ -14,12 +15,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.aws2.athena.Athena2Constants;
 import org.apache.camel.component.aws2.athena.Athena2Operations;
 import org.apache.camel.component.aws2.athena.Athena2OutputType;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
@@ -37,25 +40,32 @@ public class ReportRoute extends PipelineRouteBuilder {
         }
         List<Report> reports = reports(setting("reports.queries"));
         String athenaClient = "athenaClient";
-        bindToRegistry(athenaClient, AwsClients.athena(setting("aws.endpoint"), setting("aws.region"),
-                setting("aws.access-key"), setting("aws.secret-key")));
-        ReportLog log = new ReportLog(getContext().getRegistry().lookupByNameAndType(athenaClient,
-                software.amazon.awssdk.services.athena.AthenaClient.class), setting("lake.bucket"), (int) number("reports.rows-shown"),
-                pipelineMetrics());
+        AthenaClient athena = AwsClients.athena(setting("aws.endpoint"), setting("aws.region"),
+                setting("aws.access-key"), setting("aws.secret-key"));
+        bindToRegistry(athenaClient, athena);
+        closeOnStop(athena);
+        ReportLog log = new ReportLog(athena, setting("lake.bucket"), (int) number("reports.rows-shown"), pipelineMetrics());
         ReportKeys keys = new ReportKeys(setting("reports.prefix"), Clock.systemUTC());
         long pollMillis = duration("athena.poll-interval").toMillis();
+        QueryAttempts attempts = new QueryAttempts((int) number("athena.max-attempts"));
 
         from(schedule("reports-schedule", "reports.schedule"))
                 .routeId("reports-schedule")
                 .to("direct:reports");
 
-        // the crawl that ends a run to completion also ends the reports' part of it
+        // the crawl that ends a run to completion also ends the reports' part of it; a failure here is the
+        // reports', not the crawl's
         from(direct("crawl-completed"))
                 .routeId("reports-after-crawl")
-                .to("direct:reports")
+                .doTry()
+                    .to("direct:reports")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.ERROR, "reports failed: ${exception.message}")
+                    .setVariable("run", constant(null))
+                .end()
                 .filter(header(CrawlerRoute.FINAL_CRAWL))
                     .choice()
-                        .when(simple("${variable.run.anyFailed}"))
+                        .when(simple("${variable.run} == null || ${variable.run.anyFailed}"))
                             .bean(PipelineRun.BEAN, "jobFailed('reports')")
                         .otherwise()
                             .bean(PipelineRun.BEAN, "jobDone('reports')")
@@ -73,18 +83,19 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .routeId("report")
                 .setVariable("report", body())
                 .doTry()
-                    .setBody(simple("${body.sql}"))
-                    .to(aws2Athena("report")
-                            .operation(Athena2Operations.startQueryExecution)
-                            .database("{{athena.database}}")
-                            .workGroup("{{athena.workgroup}}")
-                            .outputLocation("{{athena.output-location}}")
-                            .waitTimeout(duration("athena.wait-timeout").toMillis())
-                            .initialDelay(pollMillis)
-                            .delay(pollMillis)
-                            .maxAttempts((int) number("athena.max-attempts"))
-                            .retry("retryable")
-                            .advanced().amazonAthenaClient("#" + athenaClient))
+                    .loopDoWhile(method(attempts, "another"))
+                        .setBody(simple("${variable.report.sql}"))
+                        .to(aws2Athena("report")
+                                .operation(Athena2Operations.startQueryExecution)
+                                .database("{{athena.database}}")
+                                .workGroup("{{athena.workgroup}}")
+                                .outputLocation("{{athena.output-location}}")
+                                .waitTimeout(duration("athena.wait-timeout").toMillis())
+                                .initialDelay(pollMillis)
+                                .delay(pollMillis)
+                                .maxAttempts(1)
+                                .advanced().amazonAthenaClient("#" + athenaClient))
+                    .end()
                     .choice()
                         .when(header(Athena2Constants.QUERY_EXECUTION_STATE).isNotEqualTo(QueryExecutionState.SUCCEEDED))
                             .bean(log, "failed")

@@ -1,6 +1,7 @@
 package scheduling;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.apache.camel.util.TimeUtils;
 import org.quartz.CronExpression;
@@ -8,8 +9,12 @@ import org.quartz.CronExpression;
 /**
  * When a scheduled route fires, from one property: an interval ({@code 30m}, {@code 1h30m}, {@code PT6H}) or
  * a cron expression, either Quartz's six or seven fields ({@code 0 0 6 * * ?}) or Unix's five ({@code 0 6 * * *}).
+ * Cron times are UTC.
  */
 public record Schedule(Duration interval, String cron) {
+
+    /** A weekday number of a Unix cron field: not a step after '/'. */
+    private static final Pattern UNIX_WEEKDAY = Pattern.compile("(?<![/\\d])\\d+");
 
     public static Schedule parse(String property, String value) {
         String text = value.strip();
@@ -45,10 +50,13 @@ public record Schedule(Duration interval, String cron) {
         }
     }
 
-    /** Quartz wants seconds first and a '?' in one of the two day fields. */
+    /**
+     * Quartz wants seconds first, a '?' in one of the two day fields, and counts weekdays from Sunday = 1
+     * where Unix counts from Sunday = 0 (or 7).
+     */
     private static String fromUnix(String[] f) {
         String dayOfMonth = f[2];
-        String dayOfWeek = f[4];
+        String dayOfWeek = UNIX_WEEKDAY.matcher(f[4]).replaceAll(m -> Integer.toString(Integer.parseInt(m.group()) % 7 + 1));
         if (dayOfWeek.equals("*")) {
             dayOfWeek = "?";
         } else if (dayOfMonth.equals("*")) {

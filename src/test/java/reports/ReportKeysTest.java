@@ -14,7 +14,7 @@ class ReportKeysTest {
     @Test
     void eachRunHasATimestampedKeyBesideTheLatest() {
         ReportKeys keys = new ReportKeys("reports/", Clock.fixed(Instant.parse("2026-11-30T06:05:09Z"), ZoneOffset.UTC));
-        assertThat(keys.run("data_quality")).isEqualTo("reports/data_quality/20261130T060509Z.csv");
+        assertThat(keys.run("data_quality")).isEqualTo("reports/data_quality/20261130T060509000Z.csv");
         assertThat(keys.latest("data_quality")).isEqualTo("reports/data_quality/latest.csv");
     }
 

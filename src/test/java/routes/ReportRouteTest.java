@@ -82,9 +82,29 @@ class ReportRouteTest {
                 Exchange done = pipeline.template.send("direct:reports", e -> { });
                 assertThat(done.getVariable("run", ReportRun.class)).hasToString("Reports: 0 of 1 succeeded; failed: slow");
             }
-            String id = aws.athena.listQueryExecutions(r -> r.workGroup("primary")).queryExecutionIds().get(0);
-            assertThat(aws.athena.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution().status().state())
+            // one query, stopped: a query that ran out of time is not started again
+            List<String> ids = aws.athena.listQueryExecutions(r -> r.workGroup("primary")).queryExecutionIds();
+            assertThat(ids).hasSize(1);
+            assertThat(aws.athena.getQueryExecution(r -> r.queryExecutionId(ids.get(0))).queryExecution().status().state())
                     .isEqualTo(QueryExecutionState.CANCELLED);
+        }
+    }
+
+    @Test
+    void anInternalErrorIsRetriedUpToTheMostAttemptsAndAUserErrorIsNot() throws Exception {
+        query("overflow", "SELECT CAST(9223372036854775807 AS BIGINT) * 2 AS too_big");
+        query("typo", "SELECT * FROM us_countie");
+        try (TestAws aws = new TestAws(Duration.ZERO)) {
+            aws.crawl("covid");
+            try (PipelineContext pipeline = new PipelineContext(reports(aws, "athena.max-attempts", "3"), new ReportRoute())) {
+                Exchange done = pipeline.template.send("direct:reports", e -> { });
+                assertThat(done.getVariable("run", ReportRun.class)).hasToString("Reports: 0 of 2 succeeded; failed: overflow, typo");
+            }
+            List<String> reasons = aws.athena.listQueryExecutions(r -> r.workGroup("primary")).queryExecutionIds().stream()
+                    .map(id -> aws.athena.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution().status())
+                    .map(status -> status.state() + " " + status.stateChangeReason().replaceFirst(":.*", "")).toList();
+            assertThat(reasons).containsExactlyInAnyOrder("FAILED GENERIC_INTERNAL_ERROR", "FAILED GENERIC_INTERNAL_ERROR",
+                    "FAILED GENERIC_INTERNAL_ERROR", "FAILED TABLE_NOT_FOUND");
         }
     }
 

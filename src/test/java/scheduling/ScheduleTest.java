@@ -22,6 +22,11 @@ class ScheduleTest {
         assertThat(Schedule.parse("k", "0 0 6 * * ?").cron()).isEqualTo("0 0 6 * * ?");
         assertThat(Schedule.parse("k", "15 6 * * *").cron()).isEqualTo("0 15 6 * * ?");
         assertThat(Schedule.parse("k", "0 6 * * MON-FRI").cron()).isEqualTo("0 0 6 ? * MON-FRI");
+        // Unix counts weekdays from Sunday = 0 (or 7), Quartz from Sunday = 1
+        assertThat(Schedule.parse("k", "0 6 * * 1-5").cron()).isEqualTo("0 0 6 ? * 2-6");
+        assertThat(Schedule.parse("k", "0 6 * * 0,6").cron()).isEqualTo("0 0 6 ? * 1,7");
+        assertThat(Schedule.parse("k", "0 6 * * 7").cron()).isEqualTo("0 0 6 ? * 1");
+        assertThat(Schedule.parse("k", "0 6 * * */2").cron()).isEqualTo("0 0 6 ? * */2");
     }
 
     @Test

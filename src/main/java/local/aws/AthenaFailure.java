@@ -42,7 +42,7 @@ record AthenaFailure(int category, int type, String message) {
             return user("SYNTAX_ERROR: " + at + first.substring("Parser Error: ".length()));
         }
         if (first.startsWith("Binder Error: ") || first.startsWith("Conversion Error: ")
-                || first.startsWith("Invalid Input Error: ")) {
+                || first.startsWith("Invalid Input Error: ") || first.startsWith("Catalog Error: ")) {
             return user("GENERIC_USER_ERROR: " + at + first.substring(first.indexOf(": ") + 2));
         }
         return new AthenaFailure(SYSTEM, ENGINE_ERROR_TYPE, "GENERIC_INTERNAL_ERROR: " + first);

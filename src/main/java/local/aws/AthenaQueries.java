@@ -27,6 +27,8 @@ final class AthenaQueries implements AutoCloseable {
     private final AthenaEngine engine;
     private final S3Client s3;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Threads.daemon("athena-query"));
+    private static final int KEPT = 1000;
+
     private final Map<String, QueryExecution> executions = new LinkedHashMap<>();
     private final Map<String, String> idsByClientToken = new HashMap<>();
 
@@ -49,6 +51,7 @@ final class AthenaQueries implements AutoCloseable {
         QueryExecution execution = new QueryExecution(
                 new QueryExecution.Request(id, query, database, catalog, workGroup, resultObject), Instant.now());
         executions.put(id, execution);
+        forgetOldest();
         if (clientToken != null) {
             idsByClientToken.put(clientToken, id);
         }
@@ -121,5 +124,17 @@ final class AthenaQueries implements AutoCloseable {
         int slash = path.indexOf('/');
         s3.putObject(b -> b.bucket(path.substring(0, slash)).key(path.substring(slash + 1)).contentType("text/csv"),
                 RequestBody.fromString(csv, StandardCharsets.UTF_8));
+    }
+
+    /** Keeps the newest {@value #KEPT} executions with their results, so that a long local run does not fill the heap. */
+    private void forgetOldest() {
+        var oldest = executions.values().iterator();
+        while (executions.size() > KEPT && oldest.hasNext()) {
+            QueryExecution execution = oldest.next();
+            if (execution.status().completed() != null) {
+                oldest.remove();
+                idsByClientToken.values().remove(execution.request().id());
+            }
+        }
     }
 }

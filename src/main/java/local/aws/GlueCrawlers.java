@@ -80,9 +80,10 @@ final class GlueCrawlers implements AutoCloseable {
                     case UNCHANGED -> { }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever happened, the crawler must come back to READY, or it would refuse every later start
             status = "FAILED";
-            error = e.getMessage();
+            error = String.valueOf(e.getMessage());
         }
         try {
             Duration left = Duration.between(Instant.now(), start.plus(crawlTime));
