@@ -8,6 +8,7 @@ import reports.ReportRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,28 @@ class ReportRouteTest {
                     .map(status -> status.state() + " " + status.stateChangeReason().replaceFirst(":.*", "")).toList();
             assertThat(reasons).containsExactlyInAnyOrder("FAILED GENERIC_INTERNAL_ERROR", "FAILED GENERIC_INTERNAL_ERROR",
                     "FAILED GENERIC_INTERNAL_ERROR", "FAILED TABLE_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void theShippedReportsEndAtTheLatestCompleteDayWhileTheNewestIsStillArriving() throws Exception {
+        List<CountyRow> rows = SampleCsv.rows();
+        List<CountyRow> partial = new ArrayList<>(rows.stream().filter(r -> r.date().getDayOfMonth() < 3).toList());
+        partial.addAll(rows.stream().filter(r -> r.date().getDayOfMonth() == 3).limit(500).toList());
+        try (TestAws aws = new TestAws(Duration.ZERO)) {
+            aws.putLake(partial);
+            aws.crawl("covid");
+            try (PipelineContext pipeline = new PipelineContext(reports(aws, "reports.queries", "classpath:sql/*.sql"), new ReportRoute())) {
+                Exchange done = pipeline.template.send("direct:reports", e -> { });
+                assertThat(done.getVariable("run", ReportRun.class)).hasToString("Reports: 4 of 4 succeeded");
+            }
+            assertThat(aws.object("reports/daily_new_by_state/latest.csv").lines().skip(1).map(l -> l.substring(1, 11)).distinct())
+                    .containsExactly("2023-01-02", "2023-01-01");
+            assertThat(aws.object("reports/case_fatality_by_state/latest.csv").lines().skip(1))
+                    .allMatch(line -> line.contains("\"2023-01-02\""));
+            // the data-quality report shows the newest day as it is: 500 rows so far
+            assertThat(aws.object("reports/data_quality/latest.csv").lines().skip(1).findFirst().orElseThrow())
+                    .startsWith("\"2023-01-03\",\"500\"");
         }
     }
 
