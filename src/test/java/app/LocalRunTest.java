@@ -70,6 +70,15 @@ class LocalRunTest {
     }
 
     @Test
+    void aJsonLakeIsCataloguedAndReportedToo() throws Exception {
+        assertThat(runLocally("lake.format", "jsonl.gz")).isZero();
+        Path reports = dataDir.resolve("s3").resolve("covid-lake").resolve("reports");
+        assertThat(ReportCsv.read(reports.resolve("top_counties_last_7_days/latest.csv")).stream()
+                .map(r -> List.of(r.get("state"), r.get("county"), r.get("new_cases_7d"))).toList())
+                .isEqualTo(SampleReports.topCountiesLast7Days(SampleCsv.rows()));
+    }
+
+    @Test
     void aReplayOnlyProcessExitsZeroOnceTheFileIsSent() {
         assertThat(runLocally("pipeline.routes", "replay", "replay.seconds-per-day", "0")).isZero();
         assertThat(Files.exists(dataDir.resolve("s3").resolve("covid-lake").resolve("lake"))).isFalse();

@@ -88,7 +88,10 @@ final class LakeCrawl {
              ResultSet rows = statement.executeQuery(sql)) {
             List<Column> columns = new ArrayList<>();
             while (rows.next()) {
-                columns.add(new Column(rows.getString("column_name"), HiveTypes.ofDuckDb(rows.getString("column_type"))));
+                String type = HiveTypes.ofDuckDb(rows.getString("column_type"));
+                // Glue's JSON classifier keeps text as text: a date in JSON is a string column
+                boolean text = format == LakeFormat.JSON && (type.equals("date") || type.equals("timestamp"));
+                columns.add(new Column(rows.getString("column_name"), text ? "string" : type));
             }
             return columns;
         } catch (SQLException e) {

@@ -108,8 +108,9 @@ class GlueEmulatorTest {
 
         Table table = aws.glue.getTable(b -> b.databaseName("covid").name("raw_us_counties")).table();
         assertThat(table.parameters()).containsEntry("classification", "json");
-        assertThat(table.storageDescriptor().columns()).extracting(Column::name)
-                .containsExactly("date", "county", "state", "fips", "cases", "deaths");
+        // as Glue's JSON classifier types them: the date stays text
+        assertThat(table.storageDescriptor().columns()).extracting(c -> c.name() + " " + c.type())
+                .containsExactly("date string", "county string", "state string", "fips string", "cases bigint", "deaths bigint");
         assertThat(table.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
         String id = aws.athena.startQueryExecution(b -> b.queryString("SELECT county, cases, dt FROM covid.raw_us_counties")
                 .resultConfiguration(r -> r.outputLocation("s3://covid-lake/athena-results/"))).queryExecutionId();
