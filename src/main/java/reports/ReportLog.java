@@ -12,6 +12,7 @@ import org.apache.camel.Variable;
 import org.apache.camel.component.aws2.athena.Athena2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -58,7 +59,8 @@ public final class ReportLog {
         run.failed(report.name());
         if (response == null) {
             // the wait ended before the first look at the query
-            athena.stopQueryExecution(r -> r.queryExecutionId(id));
+            metrics.reportQuery(report.name(), "TIMED_OUT", Duration.ZERO, 0);
+            stop(id);
             LOG.error("Report {} failed: query {} did not end within athena.wait-timeout; stopped it", report.name(), id);
             return;
         }
@@ -66,7 +68,7 @@ public final class ReportLog {
         measure(report, execution);
         QueryExecutionState state = execution.status().state();
         if (state == QueryExecutionState.QUEUED || state == QueryExecutionState.RUNNING) {
-            athena.stopQueryExecution(r -> r.queryExecutionId(execution.queryExecutionId()));
+            stop(execution.queryExecutionId());
             LOG.error("Report {} failed: query {} was still {} when athena.wait-timeout ran out; stopped it",
                     report.name(), execution.queryExecutionId(), state);
             return;
@@ -78,6 +80,7 @@ public final class ReportLog {
     public void failedWithError(@Variable("run") ReportRun run, @Variable("report") Report report,
                                 @ExchangeException Exception error) {
         run.failed(report.name());
+        metrics.reportQuery(report.name(), "ERROR", Duration.ZERO, 0);
         LOG.error("Report {} failed: {}", report.name(), error.getMessage());
     }
 
@@ -86,6 +89,14 @@ public final class ReportLog {
             LOG.warn("{}", run);
         } else {
             LOG.info("{}", run);
+        }
+    }
+
+    private void stop(String queryExecutionId) {
+        try {
+            athena.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId));
+        } catch (SdkException e) {
+            LOG.warn("Query {} could not be stopped: {}", queryExecutionId, e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.aws2.athena.Athena2Constants;
 import org.apache.camel.component.aws2.athena.Athena2Operations;
@@ -83,6 +84,8 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .routeId("report")
                 .setVariable("report", body())
                 .doTry()
+                    // the attempts count this loop's index: none may be left from a loop around this one
+                    .removeProperty(Exchange.LOOP_INDEX)
                     .loopDoWhile(method(attempts, "another"))
                         .setBody(simple("${variable.report.sql}"))
                         .to(aws2Athena("report")

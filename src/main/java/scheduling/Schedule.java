@@ -14,7 +14,7 @@ import org.quartz.CronExpression;
 public record Schedule(Duration interval, String cron) {
 
     /** A weekday number of a Unix cron field: not a step after '/'. */
-    private static final Pattern UNIX_WEEKDAY = Pattern.compile("(?<![/\\d])\\d+");
+    private static final Pattern UNIX_WEEKDAY = Pattern.compile("(?<![/#\\d])\\d+");
 
     public static Schedule parse(String property, String value) {
         String text = value.strip();
@@ -56,7 +56,8 @@ public record Schedule(Duration interval, String cron) {
      */
     private static String fromUnix(String[] f) {
         String dayOfMonth = f[2];
-        String dayOfWeek = UNIX_WEEKDAY.matcher(f[4]).replaceAll(m -> Integer.toString(Integer.parseInt(m.group()) % 7 + 1));
+        String dayOfWeek = f[4].equals("0-7") || f[4].equals("0-6") || f[4].equals("1-7") ? "*"
+                : UNIX_WEEKDAY.matcher(f[4]).replaceAll(m -> Integer.toString(Integer.parseInt(m.group()) % 7 + 1));
         if (dayOfWeek.equals("*")) {
             dayOfWeek = "?";
         } else if (dayOfMonth.equals("*")) {

@@ -18,6 +18,7 @@ complete AS (
 ),
 daily AS (
     SELECT day,
+           last_day,
            state,
            county,
            cases - lag(cases) OVER (PARTITION BY state, county ORDER BY day) AS new_cases,
@@ -29,7 +30,7 @@ SELECT state,
        county,
        sum(new_cases) AS new_cases_7d,
        sum(new_deaths) AS new_deaths_7d
-FROM daily CROSS JOIN complete
+FROM daily
 WHERE day > last_day - INTERVAL '7' DAY
 GROUP BY state, county
 ORDER BY new_cases_7d DESC NULLS LAST, state, county

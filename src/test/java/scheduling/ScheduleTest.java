@@ -27,6 +27,7 @@ class ScheduleTest {
         assertThat(Schedule.parse("k", "0 6 * * 0,6").cron()).isEqualTo("0 0 6 ? * 1,7");
         assertThat(Schedule.parse("k", "0 6 * * 7").cron()).isEqualTo("0 0 6 ? * 1");
         assertThat(Schedule.parse("k", "0 6 * * */2").cron()).isEqualTo("0 0 6 ? * */2");
+        assertThat(Schedule.parse("k", "0 6 * * 0-7").cron()).isEqualTo("0 0 6 * * ?");
     }
 
     @Test

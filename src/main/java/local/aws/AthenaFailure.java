@@ -41,6 +41,9 @@ record AthenaFailure(int category, int type, String message) {
         if (first.startsWith("Parser Error: ")) {
             return user("SYNTAX_ERROR: " + at + first.substring("Parser Error: ".length()));
         }
+        if (first.startsWith("Out of Range Error: ")) {
+            return user("NUMERIC_VALUE_OUT_OF_RANGE: " + at + first.substring("Out of Range Error: ".length()));
+        }
         if (first.startsWith("Binder Error: ") || first.startsWith("Conversion Error: ")
                 || first.startsWith("Invalid Input Error: ") || first.startsWith("Catalog Error: ")) {
             return user("GENERIC_USER_ERROR: " + at + first.substring(first.indexOf(": ") + 2));

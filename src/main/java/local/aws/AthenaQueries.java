@@ -24,11 +24,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class AthenaQueries implements AutoCloseable {
 
+    private static final int KEPT = 1000;
+
     private final AthenaEngine engine;
     private final S3Client s3;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Threads.daemon("athena-query"));
-    private static final int KEPT = 1000;
-
     private final Map<String, QueryExecution> executions = new LinkedHashMap<>();
     private final Map<String, String> idsByClientToken = new HashMap<>();
 

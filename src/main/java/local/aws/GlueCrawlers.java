@@ -83,7 +83,7 @@ final class GlueCrawlers implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // whatever happened, the crawler must come back to READY, or it would refuse every later start
             status = "FAILED";
-            error = String.valueOf(e.getMessage());
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         try {
             Duration left = Duration.between(Instant.now(), start.plus(crawlTime));
