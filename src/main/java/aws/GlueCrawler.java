@@ -44,6 +44,7 @@ public final class GlueCrawler extends ServiceSupport {
     private final Duration pollInterval;
     private final Setup setup;
     private final PipelineMetrics metrics;
+    private CatalogSnapshot lastSeen;
 
     public GlueCrawler(GlueClient glue, String name, String database, Duration timeout, Duration pollInterval, Setup setup,
                        PipelineMetrics metrics) {
@@ -88,7 +89,8 @@ public final class GlueCrawler extends ServiceSupport {
     }
 
     private CrawlReport crawlOnce() throws InterruptedException {
-        CatalogSnapshot before = snapshot();
+        // the catalog as our last crawl left it: read only once per crawl, after it
+        CatalogSnapshot before = lastSeen != null ? lastSeen : snapshot();
         Instant start = Instant.now();
         Instant previous = lastCrawlStart(glue.getCrawler(r -> r.name(name)).crawler());
         boolean waited = false;
@@ -110,8 +112,8 @@ public final class GlueCrawler extends ServiceSupport {
             throw new CrawlFailedException("crawler " + name + " ended " + status
                     + (last.errorMessage() == null ? "" : ": " + last.errorMessage()));
         }
-        return new CrawlReport(name, status, Duration.between(start, Instant.now()), waited,
-                snapshot().changesSince(before));
+        lastSeen = snapshot();
+        return new CrawlReport(name, status, Duration.between(start, Instant.now()), waited, lastSeen.changesSince(before));
     }
 
     /** Waits until the crawler is READY after a crawl that started later than {@code previous}. */

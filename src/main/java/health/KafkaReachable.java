@@ -9,12 +9,16 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** Ready only while the Kafka cluster answers: a pod that cannot reach it gets no traffic and is not counted ready. */
-public final class KafkaReachable extends AbstractHealthCheck {
+/**
+ * Ready only while the Kafka cluster answers: a pod that cannot reach it gets no traffic and is not counted ready.
+ * One admin client serves every probe; it reconnects by itself when the cluster comes back.
+ */
+public final class KafkaReachable extends AbstractHealthCheck implements AutoCloseable {
 
     private static final int TIMEOUT_MILLIS = 5_000;
 
     private final Map<String, Object> clientProperties;
+    private Admin admin;
 
     public KafkaReachable(Map<String, Object> clientProperties) {
         super("covid-pipeline", "kafka");
@@ -30,11 +34,26 @@ public final class KafkaReachable extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        try (Admin admin = Admin.create(clientProperties)) {
-            int brokers = admin.describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
+        try {
+            int brokers = admin().describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
             builder.detail("brokers", brokers).up();
         } catch (Exception e) {
             builder.message("Kafka is not reachable: " + e.getMessage()).down();
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(clientProperties);
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
         }
     }
 }

@@ -15,12 +15,19 @@ public final class ObjectKeys {
     private final String topic;
 
     public ObjectKeys(String prefix, String topic) {
-        String trimmed = prefix.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        this.prefix = trimmed.isEmpty() ? "" : trimmed + "/";
+        this.prefix = folder(prefix);
         this.topic = topic;
+    }
+
+    /** A key prefix as a folder: without surrounding blanks, ending in one '/', or empty for the bucket's root. */
+    public static String folder(String prefix) {
+        String trimmed = prefix.strip().replaceAll("/+$", "");
+        return trimmed.isEmpty() ? "" : trimmed + "/";
+    }
+
+    /** The lake's root folder, e.g. {@code lake/}: what the crawler's S3 target points at. */
+    public String root() {
+        return prefix;
     }
 
     /** The folder of the table, e.g. {@code lake/us_counties/}: what Glue crawls. */

@@ -1,5 +1,7 @@
 package reports;
 
+import lake.ObjectKeys;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +16,7 @@ public final class ReportKeys {
 
     public ReportKeys(String prefix, Clock clock) {
         this.clock = clock;
-        String trimmed = prefix.strip().replaceAll("/+$", "");
-        this.prefix = trimmed.isEmpty() ? "" : trimmed + "/";
+        this.prefix = ObjectKeys.folder(prefix);
     }
 
     /** The key of a run starting now; keys sort by time, so a report's newest run is the last key of its folder. */

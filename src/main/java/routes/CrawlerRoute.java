@@ -28,7 +28,8 @@ public class CrawlerRoute extends PipelineRouteBuilder {
         if (!runs("crawler")) {
             return;
         }
-        String lakeRoot = "s3://" + setting("lake.bucket") + "/" + setting("lake.prefix").strip().replaceAll("/+$", "") + "/";
+        ObjectKeys keys = new ObjectKeys(setting("lake.prefix"), setting("kafka.topic"));
+        String lakeRoot = "s3://" + setting("lake.bucket") + "/" + keys.root();
         GlueCrawler crawler = new GlueCrawler(
                 AwsClients.glue(setting("aws.endpoint"), setting("aws.region"), setting("aws.access-key"), setting("aws.secret-key")),
                 setting("glue.crawler-name"), setting("glue.database"),
@@ -36,8 +37,7 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                 flag("glue.create-if-missing") ? new GlueCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null,
                 pipelineMetrics());
         getContext().addService(crawler);
-        LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"),
-                new ObjectKeys(setting("lake.prefix"), setting("kafka.topic")).tableFolder());
+        LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"), keys.tableFolder());
         NewPartitionTrigger trigger = new NewPartitionTrigger(duration("glue.new-partition-quiet"),
                 duration("glue.new-partition-max-wait"), Clock.systemUTC());
 

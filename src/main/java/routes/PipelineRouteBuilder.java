@@ -162,6 +162,9 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
         HealthCheckRegistry registry = HealthCheckRegistry.get(getContext());
         if (registry != null && registry.getCheck(check.getId()).isEmpty()) {
             registry.register(check);
+            if (check instanceof AutoCloseable closeable) {
+                closeOnStop(closeable);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import java.util.stream.Stream;
 
 import local.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,7 @@ class LocalRunTest {
 
     @Test
     void theDefaultRunFillsTheLakeCatalogsItRunsTheReportsAndExitsZero() throws Exception {
-        int exit = runLocally("lake.flush-interval", "3s");
+        int exit = LocalRun.run(dataDir, "lake.flush-interval", "3s");
 
         assertThat(exit).isZero();
         // the run ended only once every row was in the lake
@@ -71,7 +69,7 @@ class LocalRunTest {
 
     @Test
     void aJsonLakeIsCataloguedAndReportedToo() throws Exception {
-        assertThat(runLocally("lake.format", "jsonl.gz")).isZero();
+        assertThat(LocalRun.run(dataDir, "lake.format", "jsonl.gz")).isZero();
         Path reports = dataDir.resolve("s3").resolve("covid-lake").resolve("reports");
         assertThat(ReportCsv.read(reports.resolve("top_counties_last_7_days/latest.csv")).stream()
                 .map(r -> List.of(r.get("state"), r.get("county"), r.get("new_cases_7d"))).toList())
@@ -80,19 +78,19 @@ class LocalRunTest {
 
     @Test
     void aReplayOnlyProcessExitsZeroOnceTheFileIsSent() {
-        assertThat(runLocally("pipeline.routes", "replay", "replay.seconds-per-day", "0")).isZero();
+        assertThat(LocalRun.run(dataDir, "pipeline.routes", "replay", "replay.seconds-per-day", "0")).isZero();
         assertThat(Files.exists(dataDir.resolve("s3").resolve("covid-lake").resolve("lake"))).isFalse();
     }
 
     @Test
     void aMissingFileEndsTheRunWithExitCodeOne() {
-        int exit = runLocally("replay.file", dataDir.resolve("missing.csv").toString());
+        int exit = LocalRun.run(dataDir, "replay.file", dataDir.resolve("missing.csv").toString());
         assertThat(exit).isEqualTo(1);
     }
 
     @Test
     void anUnreachableLakeStopsStartUp() {
-        int exit = runLocally("lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort());
+        int exit = LocalRun.run(dataDir, "lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort());
         assertThat(exit).isEqualTo(1);
     }
 
@@ -106,20 +104,6 @@ class LocalRunTest {
         int exit = PipelineMain.run(Map.of("replay.seconds-per-day", "-1", "local.enabled", "false", "camel.management.port", "0"));
         assertThat(exit).isEqualTo(1);
         assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
-    }
-
-    /** The default run with the local stack in this test's data dir on free ports; {@code extra} (key, value, ...) wins. */
-    private int runLocally(String... extra) {
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "local.data-dir", dataDir.toString(),
-                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
-                "camel.management.port", "0"));
-        for (int i = 0; i < extra.length; i += 2) {
-            properties.put(extra[i], extra[i + 1]);
-        }
-        return PipelineMain.run(properties);
     }
 
     private static int count(String bootstrap, String topic) {

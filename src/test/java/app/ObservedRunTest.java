@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,17 +38,13 @@ class ObservedRunTest {
         int port = EmbeddedKafka.freePort();
         String management = "http://127.0.0.1:" + port + "/observe/";
         try (CapturedLog log = new CapturedLog()) {
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> PipelineMain.run(Map.of(
-                    "local.data-dir", dataDir.toString(),
-                    "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
-                    "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
-                    "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> LocalRun.run(dataDir,
                     "camel.management.port", Integer.toString(port),
                     "local.keep-running", "true",
                     "camel.main.duration-max-seconds", "45",
                     "aws.secret-key", AWS_SECRET,
                     "kafka.sasl-jaas-config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                            + "username=\"pipeline\" password=\"" + KAFKA_SECRET + "\";")));
+                            + "username=\"pipeline\" password=\"" + KAFKA_SECRET + "\";"));
 
             TestAws.await("the reports ran", Duration.ofSeconds(50),
                     () -> get(management + "metrics").contains("covid_report_query_seconds_count{report=\"top_counties_last_7_days\""));

@@ -18,11 +18,14 @@ class ReachableTest {
 
     @Test
     void kafkaIsReadyWhileTheBrokerAnswers() {
-        assertThat(new KafkaReachable(Map.of("bootstrap.servers", TestKafka.bootstrap())).call().getState())
-                .isEqualTo(HealthCheck.State.UP);
-        HealthCheck.Result down = new KafkaReachable(Map.of("bootstrap.servers", "127.0.0.1:" + EmbeddedKafka.freePort())).call();
-        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Kafka is not reachable"));
+        try (KafkaReachable up = new KafkaReachable(Map.of("bootstrap.servers", TestKafka.bootstrap()));
+             KafkaReachable nowhere = new KafkaReachable(Map.of("bootstrap.servers", "127.0.0.1:" + EmbeddedKafka.freePort()))) {
+            assertThat(up.call().getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(up.call().getState()).as("the second probe, on the same client").isEqualTo(HealthCheck.State.UP);
+            HealthCheck.Result down = nowhere.call();
+            assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Kafka is not reachable"));
+        }
     }
 
     @Test

@@ -17,7 +17,17 @@ public final class PipelineContext implements AutoCloseable {
     public final CamelContext context = new DefaultCamelContext();
     public final ProducerTemplate template;
 
+    /** What a test does to the routes before the context starts (e.g. AdviceWith). */
+    @FunctionalInterface
+    public interface BeforeStart {
+        void accept(CamelContext context) throws Exception;
+    }
+
     public PipelineContext(Map<String, String> properties, RoutesBuilder... routes) throws Exception {
+        this(properties, context -> { }, routes);
+    }
+
+    public PipelineContext(Map<String, String> properties, BeforeStart beforeStart, RoutesBuilder... routes) throws Exception {
         Properties overrides = new Properties();
         overrides.putAll(properties);
         context.getPropertiesComponent().setLocation("classpath:application.properties");
@@ -27,6 +37,7 @@ public final class PipelineContext implements AutoCloseable {
             context.addRoutes(route);
         }
         try {
+            beforeStart.accept(context);
             context.start();
         } catch (Exception e) {
             context.stop();

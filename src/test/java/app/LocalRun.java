@@ -1,0 +1,28 @@
+package app;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import local.EmbeddedKafka;
+
+/** The default run as a test starts it: the local stack in the test's data dir, every port a free one. */
+final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    /** Runs it to its end and returns the exit code; {@code extra} (key, value, ...) wins. */
+    static int run(Path dataDir, String... extra) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "local.data-dir", dataDir.toString(),
+                "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.s3.port", Integer.toString(EmbeddedKafka.freePort()),
+                "local.aws.port", Integer.toString(EmbeddedKafka.freePort()),
+                "camel.management.port", "0"));
+        for (int i = 0; i < extra.length; i += 2) {
+            properties.put(extra[i], extra[i + 1]);
+        }
+        return PipelineMain.run(properties);
+    }
+}
