@@ -92,7 +92,7 @@ public final class GlueCrawler extends ServiceSupport {
         // the catalog as our last crawl left it: read only once per crawl, after it
         CatalogSnapshot before = lastSeen != null ? lastSeen : snapshot();
         Instant start = Instant.now();
-        Instant previous = lastCrawlStart(glue.getCrawler(r -> r.name(name)).crawler());
+        Instant previous = lastCrawlStart(existingCrawler());
         boolean waited = false;
         try {
             glue.startCrawler(r -> r.name(name));
@@ -114,6 +114,21 @@ public final class GlueCrawler extends ServiceSupport {
         }
         lastSeen = snapshot();
         return new CrawlReport(name, status, Duration.between(start, Instant.now()), waited, lastSeen.changesSince(before));
+    }
+
+    /** The crawler; one that vanished since start-up is created again when this process may create it. */
+    private Crawler existingCrawler() {
+        try {
+            return glue.getCrawler(r -> r.name(name)).crawler();
+        } catch (EntityNotFoundException e) {
+            if (setup == null) {
+                throw new CrawlFailedException("crawler " + name + " does not exist any more (glue.crawler-name); "
+                        + "create it again, or set glue.create-if-missing=true");
+            }
+            LOG.warn("Crawler {} does not exist any more; creating it again (glue.create-if-missing=true)", name);
+            createIfMissing();
+            return glue.getCrawler(r -> r.name(name)).crawler();
+        }
     }
 
     /** Waits until the crawler is READY after a crawl that started later than {@code previous}. */

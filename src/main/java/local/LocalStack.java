@@ -46,7 +46,7 @@ public final class LocalStack extends MainListenerSupport {
         String bucket = property(context, "lake.bucket");
         s3 = EmbeddedS3.start(dataDir.resolve("s3"), intProperty(context, "local.s3.port"), accessKey, secretKey, bucket);
         emulatorS3 = AwsClients.s3(s3.url(), property(context, "aws.region"), accessKey, secretKey);
-        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO);
+        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO, dataDir.resolve("glue"));
         LOG.info("""
                 Local stack up in {} ms (data in {}):
                   Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3

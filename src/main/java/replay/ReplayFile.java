@@ -24,12 +24,15 @@ import org.apache.commons.csv.CSVRecord;
  * A county CSV file read as a stream of {@link ReplayChunk}s: never more than one chunk in memory.
  * A chunk ends at {@code maxRows} rows, or where the next row is due more than {@link #TICK_MILLIS}
  * after the chunk's first, so paced replays stay smooth while backfills send large batches.
+ * Lines that an earlier attempt at the same replay sent already ({@link ResumePoint}) are skipped, and the
+ * pace goes on from the first line sent, as if the replay had never stopped.
  */
 public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
 
     static final long TICK_MILLIS = 20;
 
-    private final String source;
+    private final ReplayIdentity replay;
+    private final ResumePoint resume;
     private final CountingStream in;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
@@ -42,9 +45,14 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
     private final long startedAt = System.currentTimeMillis();
     private CountyRow pending;
     private long pendingDue;
+    private long coveredThrough;
+    private long paceOffset = -1;
 
-    private ReplayFile(Path file, ReplayPacer pacer, int maxRows) throws IOException {
-        this.source = file.getFileName().toString();
+    private ReplayFile(Path file, ReplayIdentity replay, ResumePoint resume, ReplayPacer pacer, int maxRows)
+            throws IOException {
+        this.replay = replay;
+        this.resume = resume;
+        this.coveredThrough = resume.ackedThrough();
         this.in = new CountingStream(CountyCsv.openStream(file));
         try {
             this.csv = CountyCsv.open(file, in);
@@ -60,9 +68,9 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
         this.fileBytes = Files.size(file);
     }
 
-    public static ReplayFile open(Path file, ReplayPacer pacer, int maxRows) {
+    public static ReplayFile open(Path file, ReplayIdentity replay, ResumePoint resume, ReplayPacer pacer, int maxRows) {
         try {
-            return new ReplayFile(file, pacer, maxRows);
+            return new ReplayFile(file, replay, resume, pacer, maxRows);
         } catch (IOException e) {
             throw new ReplayInputException("replay.file: cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
         }
@@ -80,8 +88,12 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
         }
         List<CountyRow> rows = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
+        long ackedThrough = coveredThrough;
+        long lastLine = coveredThrough;
+        int skipped = 0;
         long firstDue = -1;
-        while (rows.size() + rejections.size() < maxRows) {
+        // a resumed replay's first chunk reaches at least the last line already sent (see ResumePoint.sentThrough)
+        while (rows.size() + rejections.size() < maxRows || lastLine < resume.sentThrough()) {
             CountyRow row = pending;
             long due = pendingDue;
             pending = null;
@@ -90,25 +102,40 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
                 if (parsed == null) {
                     break;
                 }
+                if (resume.alreadySent(parsed.line())) {
+                    skipped++;
+                    lastLine = parsed.line();
+                    if (parsed instanceof CountyRow sent) {
+                        pacer.dueMillis(sent.date()); // keeps the pace's place in the file
+                    }
+                    continue;
+                }
                 if (parsed instanceof RowRejection rejection) {
                     // rejected rows go out with the chunk they are read in; they take no slot in the pace
                     rejections.add(rejection);
+                    lastLine = rejection.line();
                     continue;
                 }
                 row = (CountyRow) parsed;
                 due = pacer.dueMillis(row.date());
+                if (paceOffset < 0) {
+                    paceOffset = due;
+                }
+                due -= paceOffset;
             }
             if (firstDue < 0) {
                 firstDue = due;
-            } else if (due - firstDue > TICK_MILLIS) {
+            } else if (due - firstDue > TICK_MILLIS && lastLine >= resume.sentThrough()) {
                 pending = row;
                 pendingDue = due;
                 break;
             }
             rows.add(row);
+            lastLine = row.line();
         }
-        return new ReplayChunk(source, rows, rejections, startedAt + Math.max(firstDue, 0), startedAt,
-                in.count, fileBytes);
+        coveredThrough = lastLine;
+        return new ReplayChunk(replay, rows, rejections, ackedThrough, lastLine, skipped,
+                startedAt + Math.max(firstDue, 0), startedAt, in.count, fileBytes);
     }
 
     private ParsedRow read() {

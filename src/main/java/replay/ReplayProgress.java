@@ -15,6 +15,7 @@ public final class ReplayProgress {
     private final long intervalMillis;
     private long sent;
     private long rejected;
+    private long skipped;
     private long lastLog;
     private ReplayChunk last;
 
@@ -28,6 +29,7 @@ public final class ReplayProgress {
     public synchronized void chunkSent(ReplayChunk chunk) {
         sent += chunk.rows().size();
         rejected += chunk.rejections().size();
+        skipped += chunk.skipped();
         metrics.rowsReplayed(chunk.rows().size());
         metrics.rowsRejected("replay", chunk.rejections().size());
         last = chunk;
@@ -48,8 +50,9 @@ public final class ReplayProgress {
     /** Logs the summary. */
     public synchronized void finished() {
         double elapsed = last == null ? 0 : seconds(System.currentTimeMillis() - last.startedAt());
-        LOG.info("replay done: {} rows sent, {} rejected to the dead-letter topic, in {} s ({} rows/s)",
-                sent, rejected, String.format("%.1f", elapsed), elapsed > 0 ? Math.round(sent / elapsed) : sent);
+        LOG.info("replay done: {} rows sent, {} rejected to the dead-letter topic, {} skipped as already on the topics, "
+                        + "in {} s ({} rows/s)", sent, rejected, skipped, String.format("%.1f", elapsed),
+                elapsed > 0 ? Math.round(sent / elapsed) : sent);
     }
 
     private static double seconds(long millis) {

@@ -7,33 +7,44 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the file to replay with its pace: the settings of one replay, a fresh pacer for each run. */
+/**
+ * Opens the file to replay with its pace, where the topics say this replay stands: the settings of one
+ * replay, a fresh pacer for each run.
+ */
 public final class ReplaySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
 
     private final Path file;
+    private final String run;
+    private final ReplayHistory history;
     private final double rowsPerSecond;
     private final double secondsPerDay;
     private final int batchRows;
 
-    public ReplaySource(Path file, double rowsPerSecond, double secondsPerDay, int batchRows) {
+    public ReplaySource(Path file, String run, ReplayHistory history, double rowsPerSecond, double secondsPerDay,
+                        int batchRows) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("replay.batch-rows must be >= 1, was " + batchRows);
         }
         new ReplayPacer(rowsPerSecond, secondsPerDay, Map.of()); // checks the pace settings at start-up
         this.file = file;
+        this.run = ReplayIdentity.checkRun(run);
+        this.history = history;
         this.rowsPerSecond = rowsPerSecond;
         this.secondsPerDay = secondsPerDay;
         this.batchRows = batchRows;
     }
 
     public ReplayFile open() {
+        ReplayIdentity replay = ReplayIdentity.of(file, run);
+        ResumePoint resume = history.find(replay);
         Map<LocalDate, Integer> days = secondsPerDay > 0 ? DayCounts.scan(file) : Map.of();
         ReplayPacer pacer = new ReplayPacer(rowsPerSecond, secondsPerDay, days);
-        LOG.info("Replaying {} ({}){}", file, pace(),
-                days.isEmpty() ? "" : ": " + days.size() + " days, " + days.values().stream().mapToInt(i -> i).sum() + " rows");
-        return ReplayFile.open(file, pacer, batchRows);
+        LOG.info("Replaying {} ({}){}; {}", file, pace(),
+                days.isEmpty() ? "" : ": " + days.size() + " days, " + days.values().stream().mapToInt(i -> i).sum() + " rows",
+                resume.describe(replay));
+        return ReplayFile.open(file, replay, resume, pacer, batchRows);
     }
 
     private String pace() {

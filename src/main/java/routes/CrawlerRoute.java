@@ -80,6 +80,7 @@ public class CrawlerRoute extends PipelineRouteBuilder {
         from("direct:final-crawl")
                 .routeId("final-crawl")
                 .setHeader(FINAL_CRAWL, constant(true))
+                .log("The lake holds every row of the topic: crawling it, then the reports")
                 .doTry()
                     .to("direct:crawl")
                     .bean(PipelineRun.BEAN, "jobDone('crawler')")

@@ -1,18 +1,21 @@
 package routes;
 
 import app.PipelineRun;
+import replay.ReplayHistory;
 import replay.ReplayMessages;
 import replay.ReplayProgress;
 import replay.ReplaySource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.LoggingLevel;
 
 /**
  * CSV file → Kafka: replays the county file row by row as timed messages, one JSON message per valid row
- * on {@code kafka.topic}, each rejected row with its reason on {@code kafka.dlq-topic}.
+ * on {@code kafka.topic}, each rejected row with its reason on {@code kafka.dlq-topic}. A replay restarted
+ * on the same file goes on after the lines the topics hold already, so each line is sent exactly once.
  */
 public class ReplayRoute extends PipelineRouteBuilder {
 
@@ -21,7 +24,9 @@ public class ReplayRoute extends PipelineRouteBuilder {
         if (!runs("replay")) {
             return;
         }
-        ReplaySource source = new ReplaySource(Path.of(setting("replay.file")),
+        ReplayHistory history = new ReplayHistory(kafkaSecurity().clientProperties(setting("kafka.brokers")),
+                List.of(setting("kafka.topic"), setting("kafka.dlq-topic")), Duration.ofMinutes(1));
+        ReplaySource source = new ReplaySource(Path.of(setting("replay.file")), setting("replay.run-id"), history,
                 number("replay.rows-per-second"),
                 number("replay.seconds-per-day"),
                 (int) number("replay.batch-rows"));
@@ -38,8 +43,11 @@ public class ReplayRoute extends PipelineRouteBuilder {
                 .setBody(method(source, "open"))
                 .split(body()).streaming().stopOnException()
                     .delay(simple("${body.millisUntilDue}")).syncDelayed()
-                    .setVariable("rows", method(ReplayMessages.class, "rows"))
-                    .toV(producer("{{kafka.topic}}").getRawUri(), "rows", "rowsSent")
+                    // one chunk after the other: the next one's messages say that this one is acknowledged
+                    .filter(simple("${body.hasRows}"))
+                        .setVariable("rows", method(ReplayMessages.class, "rows"))
+                        .toV(producer("{{kafka.topic}}").getRawUri(), "rows", "rowsSent")
+                    .end()
                     .filter(simple("${body.hasRejections}"))
                         .setVariable("rejections", method(ReplayMessages.class, "rejections"))
                         .toV(producer("{{kafka.dlq-topic}}").getRawUri(), "rejections", "rejectionsSent")

@@ -1,11 +1,11 @@
 package sink;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -24,23 +24,32 @@ public final class LakeCatchUp extends ServiceSupport {
         this.group = group;
     }
 
-    /** Rows on the topic that the group has not committed yet. */
+    /**
+     * Rows on the topic that the group has not committed yet, counted from where each partition starts now:
+     * rows that retention deleted before the group read them are not waiting for anyone.
+     */
     public synchronized long lag() throws Exception {
         if (admin == null) {
             admin = Admin.create(kafkaConfig);
         }
-        Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all().get();
+        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         long lag = 0;
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata done = committed.get(partition);
+            long read = Math.max(starts.get(partition), done == null ? 0 : done.offset());
+            lag += Math.max(0, ends.get(partition) - read);
         }
         return lag;
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all().get()
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     public boolean caughtUp() throws Exception {

@@ -8,6 +8,8 @@ import local.Directories;
 import local.EmbeddedKafka;
 import replay.ReplayChunk;
 import replay.ReplayFile;
+import replay.ReplayIdentity;
+import replay.ResumePoint;
 import replay.ReplayMessages;
 import replay.ReplayPacer;
 
@@ -261,22 +263,27 @@ public final class ReplayBenchmark {
             System.gc();
             long start = System.currentTimeMillis();
             cpuStart = processCpuNanos();
-            try (ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), settings.batchRows)) {
+            try (ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), ResumePoint.nothingSent(null), new ReplayPacer(0, 0, Map.of()), settings.batchRows)) {
                 while (replay.hasNext()) {
                     ReplayChunk chunk = replay.next();
+                    // the same headers as the route's messages
+                    RecordHeader replayHeader = new RecordHeader(ReplayIdentity.HEADER,
+                            chunk.replay().header().getBytes(StandardCharsets.UTF_8));
+                    RecordHeader ackedHeader = new RecordHeader(ReplayMessages.ACKED_HEADER,
+                            Long.toString(chunk.ackedThrough()).getBytes(StandardCharsets.UTF_8));
                     for (CountyRow row : chunk.rows()) {
                         List<Header> headers = List.of(new RecordHeader(ReplayMessages.LINE_HEADER,
-                                Long.toString(row.line()).getBytes(StandardCharsets.UTF_8)));
+                                Long.toString(row.line()).getBytes(StandardCharsets.UTF_8)), replayHeader, ackedHeader);
                         producer.send(new ProducerRecord<>(topic, null, row.key(), CountyJson.encode(row), headers), callback);
                         sent++;
                     }
                     for (RowRejection rejection : chunk.rejections()) {
                         StringBuilder json = new StringBuilder(160);
-                        CountyJson.string(json.append("{\"source\":"), chunk.source());
+                        CountyJson.string(json.append("{\"source\":"), chunk.replay().fileName());
                         json.append(",\"line\":").append(rejection.line());
                         CountyJson.string(json.append(",\"reason\":"), rejection.reason());
                         CountyJson.string(json.append(",\"raw\":"), rejection.raw());
-                        producer.send(new ProducerRecord<>(dlq, chunk.source() + ":" + rejection.line(),
+                        producer.send(new ProducerRecord<>(dlq, chunk.replay().fileName() + ":" + rejection.line(),
                                 json.append('}').toString()), callback);
                         rejected++;
                     }
@@ -302,7 +309,7 @@ public final class ReplayBenchmark {
         long cpuStart = processCpuNanos();
         long rows = 0;
         long chars = 0;
-        try (ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), batchRows)) {
+        try (ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), ResumePoint.nothingSent(null), new ReplayPacer(0, 0, Map.of()), batchRows)) {
             while (replay.hasNext()) {
                 for (CountyRow row : replay.next().rows()) {
                     chars += CountyJson.encode(row).length() + row.key().length();

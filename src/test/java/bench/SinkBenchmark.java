@@ -22,6 +22,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import replay.ReplayFile;
+import replay.ReplayIdentity;
+import replay.ResumePoint;
 import replay.ReplayPacer;
 import sink.LakeCatchUp;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -115,7 +117,7 @@ public final class SinkBenchmark {
         long sent = 0;
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-             ReplayFile replay = ReplayFile.open(file, new ReplayPacer(0, 0, Map.of()), 5000)) {
+             ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), ResumePoint.nothingSent(null), new ReplayPacer(0, 0, Map.of()), 5000)) {
             while (replay.hasNext()) {
                 for (var row : replay.next().rows()) {
                     producer.send(new ProducerRecord<>(topic, row.key(), CountyJson.encode(row)), (meta, e) -> {

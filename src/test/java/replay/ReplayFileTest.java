@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ReplayFileTest {
 
     private static List<ReplayChunk> readAll(Path file, ReplayPacer pacer, int maxRows) {
         List<ReplayChunk> chunks = new ArrayList<>();
-        try (ReplayFile replay = ReplayFile.open(file, pacer, maxRows)) {
+        try (ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), ResumePoint.nothingSent(null), pacer, maxRows)) {
             replay.forEachRemaining(chunks::add);
         }
         return chunks;
@@ -109,7 +110,7 @@ class ReplayFileTest {
 
     @Test
     void aMissingFileIsOneClearError() {
-        assertThatThrownBy(() -> ReplayFile.open(dir.resolve("nope.csv"), unpaced(), 10))
+        assertThatThrownBy(() -> ReplayIdentity.of(dir.resolve("nope.csv"), "1"))
                 .isInstanceOf(ReplayInputException.class)
                 .hasMessageStartingWith("replay.file: no such file: ")
                 .hasMessageEndingWith("nope.csv");
@@ -118,9 +119,67 @@ class ReplayFileTest {
     @Test
     void aHeaderWithoutTheRequiredColumnsIsOneClearError() throws IOException {
         Path file = write("day,county,state,fips,count\n2023-01-01,Autauga,Alabama,01001,1\n");
-        assertThatThrownBy(() -> ReplayFile.open(file, unpaced(), 10))
+        assertThatThrownBy(() -> ReplayFile.open(file, ReplayIdentity.of(file, "1"), ResumePoint.nothingSent(null), unpaced(), 10))
                 .isInstanceOf(ReplayInputException.class)
                 .hasMessageContaining("has no column date, cases, deaths");
+    }
+
+    @Test
+    void aResumedReplaySendsOnlyTheLinesNotOnTheTopicsAndSaysWhatIsAcknowledged() throws IOException {
+        Path file = write("date,county,state,fips,cases,deaths\n"
+                + "2023-01-01,A,S,,1,1\n2023-01-01,B,S,,1,1\n2023-01-01,C,S,,x,1\n2023-01-01,D,S,,1,1\n"
+                + "2023-01-01,E,S,,1,1\n2023-01-01,F,S,,1,1\n2023-01-01,G,S,,1,1\n2023-01-01,H,S,,1,1\n");
+        // lines 2-3 acknowledged; of the later ones, 5 and 7 made it before the crash
+        ResumePoint resume = new ResumePoint(3, Set.of(5L, 7L), null);
+        List<ReplayChunk> chunks;
+        try (ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), resume, unpaced(), 1)) {
+            chunks = new ArrayList<>();
+            replay.forEachRemaining(chunks::add);
+        }
+        assertThat(rows(chunks)).extracting(CountyRow::line).containsExactly(6L, 8L, 9L);
+        assertThat(chunks).flatExtracting(ReplayChunk::rejections).extracting(RowRejection::line).containsExactly(4L);
+        // the first chunk reaches past the last line already sent (7) whatever the batch size, so that no larger
+        // line is acknowledged before the resent ones are
+        assertThat(chunks.get(0).lastLine()).isGreaterThanOrEqualTo(7);
+        assertThat(chunks).extracting(ReplayChunk::ackedThrough)
+                .containsExactly(3L, chunks.get(0).lastLine(), chunks.get(1).lastLine());
+        assertThat(chunks).extracting(ReplayChunk::skipped).containsExactly(4, 0, 0);
+    }
+
+    @Test
+    void aResumedReplayKeepsItsPaceFromWhereItStopped() throws IOException {
+        StringBuilder csv = new StringBuilder("date,county,state,fips,cases,deaths\n");
+        for (int day = 1; day <= 3; day++) {
+            for (int county = 0; county < 2; county++) {
+                csv.append("2023-01-0").append(day).append(",C").append(county).append(",S,,1,1\n");
+            }
+        }
+        Path file = write(csv.toString());
+        Map<LocalDate, Integer> days = DayCounts.scan(file);
+        // day 1 (lines 2-3) is on the topics: day 2 is due at once, day 3 one day of pace (10 s) later
+        List<ReplayChunk> chunks;
+        try (ReplayFile replay = ReplayFile.open(file, ReplayIdentity.of(file, "1"), new ResumePoint(3, Set.of(), null),
+                new ReplayPacer(0, 10, days), 100)) {
+            chunks = new ArrayList<>();
+            replay.forEachRemaining(chunks::add);
+        }
+        assertThat(rows(chunks).get(0).date()).isEqualTo(LocalDate.of(2023, 1, 2));
+        assertThat(chunks.get(0).dueAt() - chunks.get(0).startedAt()).isZero();
+        ReplayChunk day3 = chunks.stream().filter(c -> c.rows().get(0).date().getDayOfMonth() == 3).findFirst().orElseThrow();
+        assertThat(day3.dueAt() - day3.startedAt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aFileIsKnownByItsContentNotItsName() throws IOException {
+        Path file = write("date,county,state,fips,cases,deaths\n2023-01-01,A,S,,1,1\n");
+        Path renamed = Files.copy(file, dir.resolve("renamed.csv"));
+        ReplayIdentity original = ReplayIdentity.of(file, "1");
+        assertThat(original.sameReplay(ReplayIdentity.of(renamed, "1"))).isTrue();
+        assertThat(original.sameReplay(ReplayIdentity.of(file, "2"))).isFalse();
+        Files.writeString(file, "date,county,state,fips,cases,deaths\n2023-01-01,A,S,,2,1\n");
+        assertThat(original.sameReplay(ReplayIdentity.of(file, "1"))).isFalse();
+        assertThat(ReplayIdentity.parse(original.header().getBytes(StandardCharsets.UTF_8))).isEqualTo(original);
+        assertThatThrownBy(() -> ReplayIdentity.checkRun("a/b")).hasMessageStartingWith("replay.run-id must be");
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class TestAws implements AutoCloseable {
     public TestAws(Duration crawlTime) {
         s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), "key", "secret", BUCKET);
         s3 = AwsClients.s3(s3Server.url(), "us-east-1", "key", "secret");
-        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime);
+        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime, dir.resolve("glue"));
         glue = AwsClients.glue(emulator.url(), "us-east-1", "key", "secret");
         athena = AwsClients.athena(emulator.url(), "us-east-1", "key", "secret");
     }

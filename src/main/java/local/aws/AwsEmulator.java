@@ -48,11 +48,14 @@ public final class AwsEmulator implements AutoCloseable {
      * @param s3Root    the s3proxy data dir, where object s3://bucket/a/b.parquet is the file s3Root/bucket/a/b.parquet
      * @param s3        a client of that same S3 server, to write query results as Athena does
      * @param crawlTime the least time a crawl stays RUNNING (zero locally; tests use seconds to see RUNNING)
+     * @param stateDir  where the Glue catalog and crawlers are kept across restarts, as {@code glue-catalog.json}
+     * @throws IllegalStateException naming that file when it cannot be read
      */
-    public static AwsEmulator start(int port, Path s3Root, S3Client s3, Duration crawlTime) {
+    public static AwsEmulator start(int port, Path s3Root, S3Client s3, Duration crawlTime, Path stateDir) {
         S3Folders lake = new S3Folders(s3Root);
-        GlueCatalog catalog = new GlueCatalog();
-        GlueCrawlers crawlers = new GlueCrawlers(catalog, new LakeCrawl(lake), crawlTime);
+        GlueCatalogFile file = GlueCatalogFile.open(stateDir);
+        GlueCatalog catalog = new GlueCatalog(file);
+        GlueCrawlers crawlers = new GlueCrawlers(catalog, new LakeCrawl(lake), crawlTime, file);
         AthenaQueries queries = new AthenaQueries(new AthenaEngine(catalog, lake), s3);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

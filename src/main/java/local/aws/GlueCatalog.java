@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The Glue Data Catalog: databases and their tables. Names are case-insensitive, kept in lower case
- * as Glue does. Thread-safe: crawls write it while queries and API calls read it.
+ * as Glue does. Thread-safe: crawls write it while queries and API calls read it. Every change is saved.
  */
 final class GlueCatalog {
 
@@ -27,9 +27,18 @@ final class GlueCatalog {
 
     private final Map<String, Database> databases = new TreeMap<>();
     private final Map<String, Map<String, GlueTable>> tables = new TreeMap<>();
+    private final GlueCatalogFile file;
 
-    GlueCatalog() {
-        createDatabase("default", "Default Hive database");
+    GlueCatalog(GlueCatalogFile file) {
+        this.file = file;
+        file.databases().forEach(d -> {
+            databases.put(d.name(), d);
+            tables.put(d.name(), new TreeMap<>());
+        });
+        file.tables().forEach(t -> tables.get(t.database()).put(t.name(), t));
+        if (databases.isEmpty()) {
+            createDatabase("default", "Default Hive database");
+        }
     }
 
     synchronized void createDatabase(String name, String description) {
@@ -39,6 +48,7 @@ final class GlueCatalog {
         }
         databases.put(key, new Database(key, description, Instant.now()));
         tables.put(key, new TreeMap<>());
+        save();
     }
 
     synchronized Database database(String name) {
@@ -91,12 +101,17 @@ final class GlueCatalog {
             return Change.UNCHANGED;
         }
         byName.put(table.name(), table);
+        save();
         return old == null ? Change.CREATED : Change.UPDATED;
     }
 
     private static boolean sameContent(GlueTable a, GlueTable b) {
         return a.format() == b.format() && a.location().equals(b.location()) && a.columns().equals(b.columns())
                 && a.partitionKeys().equals(b.partitionKeys()) && a.partitions().equals(b.partitions());
+    }
+
+    private void save() {
+        file.saveCatalog(databases.values(), tables.values().stream().flatMap(t -> t.values().stream()).toList());
     }
 
     private Map<String, GlueTable> tablesOf(String database) {

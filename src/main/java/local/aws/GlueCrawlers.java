@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 /**
  * The crawlers, each crawl on a thread of its own: READY → RUNNING (inspect the lake, write the
  * catalog, and last at least {@code crawlTime}) → STOPPING → READY with the last crawl's outcome.
+ * Their definitions and finished crawls are saved; a crawl in progress is not.
  */
 final class GlueCrawlers implements AutoCloseable {
 
@@ -20,11 +21,14 @@ final class GlueCrawlers implements AutoCloseable {
     private final Duration crawlTime;
     private final ExecutorService crawls = Executors.newCachedThreadPool(Threads.daemon("glue-crawl"));
     private final Map<String, GlueCrawler> crawlers = new TreeMap<>();
+    private final GlueCatalogFile file;
 
-    GlueCrawlers(GlueCatalog catalog, LakeCrawl lakeCrawl, Duration crawlTime) {
+    GlueCrawlers(GlueCatalog catalog, LakeCrawl lakeCrawl, Duration crawlTime, GlueCatalogFile file) {
         this.catalog = catalog;
         this.lakeCrawl = lakeCrawl;
         this.crawlTime = crawlTime;
+        this.file = file;
+        file.crawlers().forEach(c -> crawlers.put(c.name(), c));
     }
 
     GlueCatalog catalog() {
@@ -36,6 +40,7 @@ final class GlueCrawlers implements AutoCloseable {
             throw new AwsError("AlreadyExistsException", "Crawler with name " + definition.name() + " already exists.");
         }
         crawlers.put(definition.name(), GlueCrawler.created(definition, Instant.now()));
+        file.saveCrawlers(crawlers.values());
     }
 
     synchronized GlueCrawler crawler(String name) {
@@ -95,11 +100,15 @@ final class GlueCrawlers implements AutoCloseable {
             return;
         }
         update(name, crawler(name).stopping());
-        GlueCrawler.LastCrawl last = new GlueCrawler.LastCrawl(status, error, start, UUID.randomUUID().toString());
-        update(name, crawler(name).finished(last, created, updated, Instant.now()));
+        finish(name, new GlueCrawler.LastCrawl(status, error, start, UUID.randomUUID().toString()), created, updated);
     }
 
     private synchronized void update(String name, GlueCrawler crawler) {
         crawlers.put(name, crawler);
+    }
+
+    private synchronized void finish(String name, GlueCrawler.LastCrawl last, int created, int updated) {
+        crawlers.put(name, crawler(name).finished(last, created, updated, Instant.now()));
+        file.saveCrawlers(crawlers.values());
     }
 }
