@@ -64,6 +64,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("transaction.state.log.replication.factor", "1");
             config.put("transaction.state.log.min.isr", "1");
             config.put("group.initial.rebalance.delay.ms", "0");
+            // after a kill -9 the restarted broker cannot register until the controller has given up on the
+            // killed one's session: seconds, not the 9 s default
+            config.put("broker.heartbeat.interval.ms", "200");
+            config.put("broker.session.timeout.ms", "1000");
             config.put("num.network.threads", "2");
             config.put("num.io.threads", "2");
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);

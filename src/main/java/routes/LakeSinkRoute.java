@@ -54,6 +54,8 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .batchingIntervalMs((int) flushMillis)
                 // Camel also completes a batch on an empty poll once its oldest record has waited a poll timeout
                 .pollTimeoutMs("{{lake.poll-timeout-ms}}")
+                // how soon the partitions of a sink that died go to another instance, or to itself restarted
+                .sessionTimeoutMs((int) duration("lake.session-timeout").toMillis())
                 .autoCommitEnable(false)
                 .allowManualCommit(true)
                 .breakOnFirstError(true))

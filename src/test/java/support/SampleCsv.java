@@ -19,6 +19,8 @@ public final class SampleCsv {
 
     public static final Path FILE = Path.of("samples/us-counties-2023-first-days.csv");
     public static final int ROWS = 9764;
+    /** 30 days of 2021, 97,369 rows. */
+    public static final Path MONTH_2021 = Path.of("samples/nyt-us-counties-2021-02-05_2021-03-06.csv");
 
     private static final Comparator<CountyRow> ORDER = Comparator.comparing(CountyRow::date)
             .thenComparing(CountyRow::state).thenComparing(CountyRow::county)
@@ -29,8 +31,13 @@ public final class SampleCsv {
 
     /** The rows as the lake holds them: without their source line. */
     public static List<CountyRow> rows() {
+        return rows(FILE);
+    }
+
+    /** A file of the NYT's, unquoted as they are, as the lake holds its rows. */
+    public static List<CountyRow> rows(Path file) {
         try {
-            List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<CountyRow> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",", -1);
