@@ -1,7 +1,8 @@
 # covid-pipeline image: docker build -t covid-pipeline:dev .
 # One image for every role; PIPELINE_ROUTES picks what a container runs (sink | crawler,reports | replay).
 
-# --- build: the jar and its dependencies (target/covid-pipeline.jar + target/lib/)
+# --- build: the jar and its dependencies (target/covid-pipeline.jar + target/lib/; the local stack's own
+# jars go to target/lib-local/, which the image leaves out: no Kafka broker, no S3 server in it)
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 # the dependencies first, in their own layer: it is rebuilt only when pom.xml changes

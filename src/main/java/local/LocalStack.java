@@ -33,6 +33,7 @@ public final class LocalStack extends MainListenerSupport {
         if (!Boolean.parseBoolean(property(context, "local.enabled"))) {
             return;
         }
+        requireLocalStackJars();
         Path dataDir = Path.of(property(context, "local.data-dir")).toAbsolutePath().normalize();
         if (Boolean.parseBoolean(property(context, "local.reset"))) {
             Directories.deleteTree(dataDir);
@@ -46,7 +47,8 @@ public final class LocalStack extends MainListenerSupport {
         String bucket = property(context, "lake.bucket");
         s3 = EmbeddedS3.start(dataDir.resolve("s3"), intProperty(context, "local.s3.port"), accessKey, secretKey, bucket);
         emulatorS3 = AwsClients.s3(s3.url(), property(context, "aws.region"), accessKey, secretKey);
-        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO, dataDir.resolve("glue"));
+        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO, dataDir.resolve("glue"),
+                accessKey, secretKey);
         LOG.info("""
                 Local stack up in {} ms (data in {}):
                   Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3
@@ -58,6 +60,18 @@ public final class LocalStack extends MainListenerSupport {
                 s3.url(), bucket, accessKey, secretKey,
                 accessKey, secretKey, s3.url(), bucket,
                 aws.url(), aws.url(), property(context, "glue.database"));
+    }
+
+    /** The production build leaves the broker and the S3 server out: say so rather than fail on a missing class. */
+    private static void requireLocalStackJars() {
+        try {
+            Class.forName("kafka.server.KafkaRaftServer", false, LocalStack.class.getClassLoader());
+            Class.forName("org.gaul.s3proxy.S3Proxy", false, LocalStack.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("local.enabled=true, but the local stack's jars (target/lib-local/) are not "
+                    + "on the classpath, as in the production image: use camel.main.profile=aws, or local.enabled=false "
+                    + "with your own Kafka, S3, Glue and Athena endpoints");
+        }
     }
 
     @Override

@@ -1,13 +1,20 @@
 package app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +56,11 @@ class ObservedRunTest {
             TestAws.await("the reports ran", Duration.ofSeconds(50),
                     () -> get(management + "metrics").contains("covid_report_query_seconds_count{report=\"top_counties_last_7_days\""));
             assertThat(get(management + "health/live")).contains("\"status\":\"UP\"");
+            // the local run's management server is on loopback only: the machine's other addresses refuse
+            for (InetAddress address : otherAddresses()) {
+                assertThatThrownBy(() -> new Socket(address, port).close()).as("management port on " + address)
+                        .isInstanceOf(ConnectException.class);
+            }
             assertThat(get(management + "health/ready")).contains("\"status\":\"UP\"");
             assertThat(get(management + "health?exposureLevel=full"))
                     .contains("{\"name\":\"kafka\",\"status\":\"UP\"}", "{\"name\":\"s3\",\"status\":\"UP\"}");
@@ -69,6 +81,15 @@ class ObservedRunTest {
             assertThat(log.lines).anyMatch(line -> line.contains("kafka.sasl-jaas-config = xxxxxx"));
             assertThat(log.lines).noneMatch(line -> line.contains(AWS_SECRET) || line.contains(KAFKA_SECRET));
         }
+    }
+
+    /** This machine's addresses that are not loopback (a test machine has at least one). */
+    private static List<InetAddress> otherAddresses() throws SocketException {
+        List<InetAddress> addresses = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        assertThat(addresses).as("a non-loopback address to try").isNotEmpty();
+        return addresses;
     }
 
     private String get(String url) {
