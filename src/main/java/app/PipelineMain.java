@@ -1,21 +1,23 @@
 package app;
 
+import lifecycle.PipelineRoutes;
+import lifecycle.PipelineRun;
+import local.LocalStack;
+import routes.CrawlerRoute;
+import routes.LakeSinkRoute;
+import routes.ReplayRoute;
+import routes.ReportRoute;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import local.LocalStack;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.CamelContext;
-import routes.CrawlerRoute;
-import routes.LakeSinkRoute;
-import routes.PipelineRoutes;
-import routes.ReplayRoute;
-import routes.ReportRoute;
 
 /** Starts the pipeline: Camel Main with the routes, and the local stack when it is enabled. */
 public final class PipelineMain {

@@ -1,8 +1,8 @@
 package routes;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 import aws.AwsClients;
-import aws.GlueCrawler;
+import aws.LakeCrawler;
 import aws.LakeFolders;
 import catalog.NewPartitionTrigger;
 import lake.ObjectKeys;
@@ -30,11 +30,11 @@ public class CrawlerRoute extends PipelineRouteBuilder {
         }
         ObjectKeys keys = new ObjectKeys(setting("lake.prefix"), setting("kafka.topic"));
         String lakeRoot = "s3://" + setting("lake.bucket") + "/" + keys.root();
-        GlueCrawler crawler = new GlueCrawler(
+        LakeCrawler crawler = new LakeCrawler(
                 AwsClients.glue(setting("aws.endpoint"), setting("aws.region"), setting("aws.access-key"), setting("aws.secret-key")),
                 setting("glue.crawler-name"), setting("glue.database"),
                 duration("glue.crawl-timeout"), duration("glue.poll-interval"),
-                flag("glue.create-if-missing") ? new GlueCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null,
+                flag("glue.create-if-missing") ? new LakeCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null,
                 pipelineMetrics());
         getContext().addService(crawler);
         LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"), keys.tableFolder());

@@ -1,6 +1,6 @@
 package routes;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 import lake.ObjectKeys;
 import lake.RecordFormat;
 import sink.AssignedPartitions;

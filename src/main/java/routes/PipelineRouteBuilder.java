@@ -3,8 +3,9 @@ package routes;
 import aws.AwsClients;
 import health.KafkaReachable;
 import health.LakeReachable;
-import kafka.KafkaSecurity;
+import security.KafkaSecurity;
 import lake.ObjectKeys;
+import lifecycle.PipelineRoutes;
 import metrics.PipelineMetrics;
 import scheduling.Schedule;
 

@@ -1,6 +1,6 @@
 package routes;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 import replay.ReplayHistory;
 import replay.ReplayMessages;
 import replay.ReplayProgress;

@@ -1,6 +1,6 @@
 package routes;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 import aws.AwsClients;
 import reports.QueryAttempts;
 import reports.Report;

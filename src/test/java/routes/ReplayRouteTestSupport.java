@@ -1,6 +1,6 @@
 package routes;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package support;
 
-import app.PipelineRun;
+import lifecycle.PipelineRun;
 
 import java.util.Map;
 import java.util.Properties;

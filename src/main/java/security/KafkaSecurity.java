@@ -1,4 +1,4 @@
-package kafka;
+package security;
 
 import java.util.HashMap;
 import java.util.Map;

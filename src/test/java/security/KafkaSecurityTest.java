@@ -1,4 +1,4 @@
-package kafka;
+package security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -29,13 +29,13 @@ import software.amazon.awssdk.services.glue.model.Table;
  * Runs the Glue crawler that catalogs the lake: starts it, waits until it is READY again, and says what it
  * changed. There is no Camel component for Glue, so the crawler route calls this bean.
  */
-public final class GlueCrawler extends ServiceSupport {
+public final class LakeCrawler extends ServiceSupport {
 
     /** What to create when {@code glue.create-if-missing=true}; null to require an existing crawler. */
     public record Setup(String roleArn, String targetPath) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(GlueCrawler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LakeCrawler.class);
 
     private final GlueClient glue;
     private final String name;
@@ -46,7 +46,7 @@ public final class GlueCrawler extends ServiceSupport {
     private final PipelineMetrics metrics;
     private CatalogSnapshot lastSeen;
 
-    public GlueCrawler(GlueClient glue, String name, String database, Duration timeout, Duration pollInterval, Setup setup,
+    public LakeCrawler(GlueClient glue, String name, String database, Duration timeout, Duration pollInterval, Setup setup,
                        PipelineMetrics metrics) {
         this.metrics = metrics;
         this.glue = glue;

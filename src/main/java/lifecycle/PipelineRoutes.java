@@ -1,4 +1,4 @@
-package routes;
+package lifecycle;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package app;
+package lifecycle;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
