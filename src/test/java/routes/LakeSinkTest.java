@@ -95,7 +95,7 @@ class LakeSinkTest {
         // a new instance, with other batch boundaries, finds nothing committed and stores it all again
         try (SinkInstance restarted = new SinkInstance(lake.sinkProperties("lake.flush-rows", "2500"))) {
             SampleCsv.assertExactlyOnce(lake.awaitRows(SampleCsv.ROWS, WAIT), sample);
-            Thread.sleep(3000);
+            lake.awaitCaughtUp(WAIT);
         }
         SampleCsv.assertExactlyOnce(lake.rows("parquet"), sample);
     }
@@ -110,7 +110,7 @@ class LakeSinkTest {
             try (SinkInstance second = new SinkInstance(lake.sinkProperties("lake.flush-rows", "700"))) {
                 lake.send(sample.subList(half, sample.size()));
                 SampleCsv.assertExactlyOnce(lake.awaitRows(SampleCsv.ROWS, WAIT), sample);
-                Thread.sleep(3000);
+                lake.awaitCaughtUp(WAIT);
             }
         }
         SampleCsv.assertExactlyOnce(lake.rows("parquet"), sample);

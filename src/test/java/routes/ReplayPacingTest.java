@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -13,19 +12,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import support.SampleCsv;
 import support.TestKafka;
+import support.TestReplay;
 
 /** Event-time pacing: with 2 s per day the sample's three days arrive about two seconds apart. */
-class ReplayPacingTest extends ReplayRouteTestSupport {
+class ReplayPacingTest {
 
-    @Override
-    protected Properties replayProperties() {
-        return replaying(SampleCsv.FILE, 2);
-    }
+    private final TestReplay replay = new TestReplay();
 
     @Test
     void eachDayOfDataTakesItsSecondsPerDay() throws Exception {
-        assertThat(awaitReplay(Duration.ofSeconds(60))).isZero();
-        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, 9764, Duration.ofSeconds(30));
+        assertThat(replay.replay(SampleCsv.FILE, 2)).isZero();
+        List<ConsumerRecord<String, String>> records = TestKafka.read(replay.topic, 9764, Duration.ofSeconds(30));
         assertThat(records).hasSize(9764);
 
         Map<String, List<Long>> byDay = records.stream().collect(Collectors.groupingBy(

@@ -9,29 +9,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import support.Header;
 import support.SampleCsv;
 import support.TestKafka;
+import support.TestReplay;
 
 /** The bundled sample, replayed unthrottled: every row arrives once, with the right key and value. */
-class ReplaySampleTest extends ReplayRouteTestSupport {
+class ReplaySampleTest {
 
-    @Override
-    protected Properties replayProperties() {
-        return replaying(SampleCsv.FILE, 0);
-    }
+    private final TestReplay replay = new TestReplay();
 
     @Test
     void everySampleRowArrivesOnceWithItsKeyAndValue() throws Exception {
-        assertThat(awaitReplay(Duration.ofSeconds(60))).isZero();
+        assertThat(replay.replay(SampleCsv.FILE, 0)).isZero();
         Map<String, String[]> expected = expectedByLine();
         assertThat(expected).hasSize(9764);
 
-        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, expected.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = TestKafka.read(replay.topic, expected.size(), Duration.ofSeconds(30));
 
         assertThat(records).hasSize(9764);
         Map<String, ConsumerRecord<String, String>> byLine = new HashMap<>();
@@ -44,7 +41,7 @@ class ReplaySampleTest extends ReplayRouteTestSupport {
             assertThat(record.key()).as("key of line " + line).isEqualTo(value[0]);
             assertThat(record.value()).as("value of line " + line).isEqualTo(value[1]);
         });
-        assertThat(TestKafka.read(dlqTopic, 0, Duration.ofSeconds(1))).isEmpty();
+        assertThat(TestKafka.read(replay.dlqTopic, 0, Duration.ofSeconds(1))).isEmpty();
     }
 
     /** Key and JSON value per source line, built from the file with plain string handling (it has no quoting). */

@@ -2,20 +2,28 @@ package support;
 
 import lifecycle.PipelineRun;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** A Camel context with some of the pipeline's routes, application.properties plus the test's own, started. */
+/**
+ * A Camel context with some of the pipeline's routes, application.properties plus the test's own, started: the
+ * one harness of the route tests. A test that runs finite jobs (the replay) waits for them with {@link #awaitJobs}.
+ */
 public final class PipelineContext implements AutoCloseable {
 
     public final CamelContext context = new DefaultCamelContext();
     public final ProducerTemplate template;
+    private final CountDownLatch jobsDone = new CountDownLatch(1);
+    private final PipelineRun run;
 
     /** What a test does to the routes before the context starts (e.g. AdviceWith). */
     @FunctionalInterface
@@ -24,15 +32,22 @@ public final class PipelineContext implements AutoCloseable {
     }
 
     public PipelineContext(Map<String, String> properties, RoutesBuilder... routes) throws Exception {
-        this(properties, context -> { }, routes);
+        this(properties, Set.of(), context -> { }, routes);
     }
 
     public PipelineContext(Map<String, String> properties, BeforeStart beforeStart, RoutesBuilder... routes) throws Exception {
+        this(properties, Set.of(), beforeStart, routes);
+    }
+
+    /** @param jobs the finite jobs the routes report on, as {@link PipelineRun} knows them (e.g. "replay") */
+    public PipelineContext(Map<String, String> properties, Set<String> jobs, BeforeStart beforeStart,
+                           RoutesBuilder... routes) throws Exception {
         Properties overrides = new Properties();
         overrides.putAll(properties);
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);
-        context.getRegistry().bind(PipelineRun.BEAN, new PipelineRun(Set.of(), true, () -> { }));
+        run = new PipelineRun(jobs, false, jobsDone::countDown);
+        context.getRegistry().bind(PipelineRun.BEAN, run);
         for (RoutesBuilder route : routes) {
             context.addRoutes(route);
         }
@@ -44,6 +59,14 @@ public final class PipelineContext implements AutoCloseable {
             throw e;
         }
         template = context.createProducerTemplate();
+    }
+
+    /** Waits until every job reported done or one failed, and returns the exit code the run would have. */
+    public int awaitJobs(Duration timeout) throws InterruptedException {
+        if (!jobsDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the jobs did not finish within " + timeout);
+        }
+        return run.exitCode();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import sink.LakeCatchUp;
 
 /** A lake for one test: its own S3 server, topic and consumer group on the shared test broker. */
 public final class TestLake implements AutoCloseable {
@@ -110,6 +111,25 @@ public final class TestLake implements AutoCloseable {
             rows = rows("parquet");
         }
         return rows;
+    }
+
+    /**
+     * Waits until the sink's group has committed the whole topic: from then on the sink has nothing left to
+     * store, so the lake as it is now is what the test checks.
+     */
+    public void awaitCaughtUp(Duration timeout) throws Exception {
+        LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", TestKafka.bootstrap()), topic, group);
+        try {
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            while (!catchUp.caughtUp()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the sink's group did not commit all of " + topic + " within " + timeout);
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            catchUp.stop();
+        }
     }
 
     @Override
