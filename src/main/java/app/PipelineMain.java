@@ -7,9 +7,10 @@ import routes.CrawlerRoute;
 import routes.LakeSinkRoute;
 import routes.ReplayRoute;
 import routes.ReportRoute;
+import settings.PipelineSettings;
+import settings.Settings;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.CamelContext;
@@ -40,6 +41,8 @@ public final class PipelineMain {
     public static int run(Map<String, Object> overrides, String... args) {
         Main main = new Main();
         main.setOverrideProperties(overrides);
+        // before the routes are added: how every Kafka client of this process authenticates
+        main.configure().addConfiguration(new KafkaClientSecurity());
         main.configure().addRoutesBuilder(new ReplayRoute());
         main.configure().addRoutesBuilder(new LakeSinkRoute());
         main.configure().addRoutesBuilder(new CrawlerRoute());
@@ -51,11 +54,9 @@ public final class PipelineMain {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext context = configured.getCamelContext();
-                boolean keepRunning = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{local.keep-running}}"));
-                Set<String> jobs = PipelineRoutes.finiteJobs(
-                        PipelineRoutes.parse(context.resolvePropertyPlaceholders("{{pipeline.routes}}")));
-                run.set(new PipelineRun(jobs, keepRunning, main::completed));
-                configured.getCamelContext().getRegistry().bind(PipelineRun.BEAN, run.get());
+                PipelineSettings pipeline = PipelineSettings.read(new Settings(context));
+                run.set(new PipelineRun(PipelineRoutes.finiteJobs(pipeline.routes()), pipeline.keepRunning(), main::completed));
+                context.getRegistry().bind(PipelineRun.BEAN, run.get());
             }
         });
         try {

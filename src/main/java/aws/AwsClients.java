@@ -25,9 +25,14 @@ public final class AwsClients {
 
     /** Path-style requests when an endpoint is set, since local S3 servers do not serve bucket host names. */
     public static S3Client s3(String endpoint, String region, String accessKey, String secretKey) {
+        return s3(endpoint, region, accessKey, secretKey, Duration.ofSeconds(30));
+    }
+
+    /** @param callTimeout the longest one call may take, retries inside the SDK included */
+    public static S3Client s3(String endpoint, String region, String accessKey, String secretKey, Duration callTimeout) {
         var builder = configure(S3Client.builder(), endpoint, region, accessKey, secretKey)
-                // bounded, so that a batch's retries stay well inside the consumer's max.poll.interval.ms
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
+                // bounded, so that a batch's uploads can be kept inside the consumer's max.poll.interval.ms
+                .overrideConfiguration(c -> c.apiCallTimeout(callTimeout));
         if (!endpoint.isBlank()) {
             builder.forcePathStyle(true);
         }

@@ -1,9 +1,9 @@
 package local;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import aws.AwsClients;
+import settings.Settings;
 import local.aws.AwsEmulator;
 
 import org.apache.camel.CamelContext;
@@ -30,36 +30,33 @@ public final class LocalStack extends MainListenerSupport {
     @Override
     public synchronized void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        if (!Boolean.parseBoolean(property(context, "local.enabled"))) {
+        if (!new Settings(context).flag("local.enabled")) {
             return;
         }
         requireLocalStackJars();
-        Path dataDir = Path.of(property(context, "local.data-dir")).toAbsolutePath().normalize();
-        if (Boolean.parseBoolean(property(context, "local.reset"))) {
-            Directories.deleteTree(dataDir);
+        LocalStackSettings local = LocalStackSettings.read(new Settings(context));
+        if (local.reset()) {
+            Directories.deleteTree(local.dataDir());
         }
         long start = System.currentTimeMillis();
-        int partitions = intProperty(context, "local.kafka.partitions");
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), intProperty(context, "local.kafka.port"), partitions);
-        kafka.createTopics(partitions, property(context, "kafka.topic"), property(context, "kafka.dlq-topic"));
-        String accessKey = property(context, "local.s3.access-key");
-        String secretKey = property(context, "local.s3.secret-key");
-        String bucket = property(context, "lake.bucket");
-        s3 = EmbeddedS3.start(dataDir.resolve("s3"), intProperty(context, "local.s3.port"), accessKey, secretKey, bucket);
-        emulatorS3 = AwsClients.s3(s3.url(), property(context, "aws.region"), accessKey, secretKey);
-        aws = AwsEmulator.start(intProperty(context, "local.aws.port"), dataDir.resolve("s3"), emulatorS3, Duration.ZERO, dataDir.resolve("glue"),
-                accessKey, secretKey);
+        kafka = EmbeddedKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.partitions());
+        kafka.createTopics(local.partitions(), local.topic(), local.dlqTopic());
+        s3 = EmbeddedS3.start(local.dataDir().resolve("s3"), local.s3Port(), local.accessKey(), local.secretKey(), local.bucket());
+        emulatorS3 = AwsClients.s3(s3.url(), local.region(), local.accessKey(), local.secretKey());
+        aws = AwsEmulator.start(local.awsPort(), local.dataDir().resolve("s3"), emulatorS3, Duration.ZERO,
+                local.dataDir().resolve("glue"), local.accessKey(), local.secretKey());
+        String keys = "AWS_ACCESS_KEY_ID=" + local.accessKey() + " AWS_SECRET_ACCESS_KEY=" + local.shownSecret();
         LOG.info("""
                 Local stack up in {} ms (data in {}):
                   Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3
                   S3 endpoint      {}    bucket {}, access key {}, secret key {}
-                                   e.g. AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={} aws --endpoint-url {} s3 ls s3://{}/ --recursive
-                  Glue and Athena  {}    e.g. aws --endpoint-url {} glue get-tables --database-name {}""",
-                System.currentTimeMillis() - start, dataDir,
-                kafka.bootstrap(), kafka.bootstrap(), property(context, "kafka.topic"),
-                s3.url(), bucket, accessKey, secretKey,
-                accessKey, secretKey, s3.url(), bucket,
-                aws.url(), aws.url(), property(context, "glue.database"));
+                                   e.g. {} aws --endpoint-url {} s3 ls s3://{}/ --recursive
+                  Glue and Athena  {}    the same keys, e.g. {} aws --endpoint-url {} glue get-tables --database-name {}""",
+                System.currentTimeMillis() - start, local.dataDir(),
+                kafka.bootstrap(), kafka.bootstrap(), local.topic(),
+                s3.url(), local.bucket(), local.accessKey(), local.shownSecret(),
+                keys, s3.url(), local.bucket(),
+                aws.url(), keys, aws.url(), local.database());
     }
 
     /** The production build leaves the broker and the S3 server out: say so rather than fail on a missing class. */
@@ -102,18 +99,5 @@ public final class LocalStack extends MainListenerSupport {
         s3 = null;
         aws = null;
         LOG.info("Local stack stopped");
-    }
-
-    private static String property(CamelContext context, String key) {
-        return context.resolvePropertyPlaceholders("{{" + key + "}}");
-    }
-
-    private static int intProperty(CamelContext context, String key) {
-        String value = property(context, key);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
-        }
     }
 }

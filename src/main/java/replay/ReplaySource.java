@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the file to replay with its pace, where the topics say this replay stands: the settings of one
- * replay, a fresh pacer for each run.
+ * replay, checked at start-up, and a fresh pacer for each run.
  */
 public final class ReplaySource {
 
@@ -24,12 +24,8 @@ public final class ReplaySource {
 
     public ReplaySource(Path file, String run, ReplayHistory history, double rowsPerSecond, double secondsPerDay,
                         int batchRows) {
-        if (batchRows < 1) {
-            throw new IllegalArgumentException("replay.batch-rows must be >= 1, was " + batchRows);
-        }
-        new ReplayPacer(rowsPerSecond, secondsPerDay, Map.of()); // checks the pace settings at start-up
         this.file = file;
-        this.run = ReplayIdentity.checkRun(run);
+        this.run = run;
         this.history = history;
         this.rowsPerSecond = rowsPerSecond;
         this.secondsPerDay = secondsPerDay;

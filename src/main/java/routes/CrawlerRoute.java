@@ -6,12 +6,17 @@ import aws.LakeCrawler;
 import aws.LakeFolders;
 import catalog.NewPartitionTrigger;
 import lake.ObjectKeys;
+import settings.AwsSettings;
+import settings.CatalogSettings;
+import settings.LakeSettings;
+import settings.Settings;
 
 import java.time.Clock;
 import java.util.Set;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.PredicateBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keeps the Glue Data Catalog up to date with the lake: runs the crawler {@code glue.crawler-name} on
@@ -28,21 +33,26 @@ public class CrawlerRoute extends PipelineRouteBuilder {
         if (!runs("crawler")) {
             return;
         }
-        ObjectKeys keys = new ObjectKeys(setting("lake.prefix"), setting("kafka.topic"));
-        String lakeRoot = "s3://" + setting("lake.bucket") + "/" + keys.root();
+        Settings settings = settings();
+        AwsSettings aws = AwsSettings.read(settings);
+        LakeSettings lake = LakeSettings.read(settings);
+        CatalogSettings catalog = CatalogSettings.read(settings);
+        S3Client lakeS3 = dependsOnLake(aws, lake);
+
+        ObjectKeys keys = lake.folders();
+        String lakeRoot = "s3://" + lake.bucket() + "/" + keys.root();
         LakeCrawler crawler = new LakeCrawler(
-                AwsClients.glue(setting("aws.endpoint"), setting("aws.region"), setting("aws.access-key"), setting("aws.secret-key")),
-                setting("glue.crawler-name"), setting("glue.database"),
-                duration("glue.crawl-timeout"), duration("glue.poll-interval"),
-                flag("glue.create-if-missing") ? new LakeCrawler.Setup(setting("glue.crawler-role-arn"), lakeRoot) : null,
+                AwsClients.glue(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey()),
+                catalog.crawlerName(), catalog.database(), catalog.crawlTimeout(), catalog.pollInterval(),
+                catalog.createIfMissing() ? new LakeCrawler.Setup(catalog.crawlerRoleArn(), lakeRoot) : null,
                 pipelineMetrics());
         getContext().addService(crawler);
-        LakeFolders folders = new LakeFolders(lakeS3Client(), setting("lake.bucket"), keys.tableFolder());
-        NewPartitionTrigger trigger = new NewPartitionTrigger(duration("glue.new-partition-quiet"),
-                duration("glue.new-partition-max-wait"), Clock.systemUTC());
+        LakeFolders folders = new LakeFolders(lakeS3, lake.bucket(), keys.tableFolder());
+        NewPartitionTrigger trigger = new NewPartitionTrigger(catalog.newPartitionQuiet(), catalog.newPartitionMaxWait(),
+                Clock.systemUTC());
 
         // a failed crawl is logged, and the next trigger tries again
-        from(schedule("crawler-schedule", "glue.crawler-schedule"))
+        from(schedule("crawler-schedule", catalog.schedule()))
                 .routeId("crawler-schedule")
                 .doTry()
                     .to("direct:crawl")
@@ -50,7 +60,7 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                     .log(LoggingLevel.WARN, "scheduled crawl failed: ${exception.message}")
                 .end();
 
-        from(timer("crawler-new-partitions").period(duration("glue.new-partition-check").toMillis()))
+        from(timer("crawler-new-partitions").period(catalog.newPartitionCheck().toMillis()))
                 .routeId("crawler-new-partitions")
                 .choice()
                     // a run to completion ends with a crawl of everything the sink stored

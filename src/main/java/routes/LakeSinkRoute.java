@@ -2,12 +2,19 @@ package routes;
 
 import lifecycle.PipelineRun;
 import lake.ObjectKeys;
-import lake.RecordFormat;
+import settings.AwsSettings;
+import settings.KafkaSettings;
+import settings.LakeSettings;
+import settings.Settings;
+import settings.SinkSettings;
 import sink.AssignedPartitions;
 import sink.LakeBatches;
 import sink.LakeCatchUp;
 import sink.LakeProgress;
 import sink.LakeWriter;
+import sink.UploadDeadline;
+
+import java.time.Clock;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.PredicateBuilder;
@@ -25,53 +32,68 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         if (!runs("sink")) {
             return;
         }
+        Settings settings = settings();
+        KafkaSettings kafka = KafkaSettings.read(settings);
+        AwsSettings aws = AwsSettings.read(settings);
+        LakeSettings lake = LakeSettings.read(settings);
+        SinkSettings sink = SinkSettings.read(settings);
+        dependsOnKafka(kafka);
+        dependsOnLake(aws, lake);
+
         AssignedPartitions assigned = new AssignedPartitions();
         bindToRegistry(AssignedPartitions.BEAN, assigned);
-        String topic = setting("kafka.topic");
-        LakeBatches batches = new LakeBatches(assigned, topic);
-        LakeWriter writer = new LakeWriter(RecordFormat.named(setting("lake.format")),
-                new ObjectKeys(setting("lake.prefix"), topic));
-        LakeProgress progress = new LakeProgress(setting("lake.bucket"), pipelineMetrics());
-        LakeCatchUp catchUp = new LakeCatchUp(kafkaSecurity().clientProperties(setting("kafka.brokers")), topic,
-                setting("lake.group-id"));
+        LakeBatches batches = new LakeBatches(assigned, kafka.topic());
+        LakeWriter writer = new LakeWriter(sink.format(), new ObjectKeys(lake.prefix(), kafka.topic()));
+        LakeProgress progress = new LakeProgress(lake.bucket(), pipelineMetrics());
+        LakeCatchUp catchUp = new LakeCatchUp(kafka.clientProperties(), kafka.topic(), sink.groupId());
         getContext().addService(catchUp);
         getContext().addService(writer);
-        long flushMillis = duration("lake.flush-interval").toMillis();
+
+        UploadDeadline deadline = new UploadDeadline(sink.maxPollInterval(),
+                UploadDeadline.longestUpload(lake.s3Timeout(), sink.s3Retries()), Clock.systemUTC());
+
+        // time only grows: a batch out of time is not retried, it fails uncommitted and is read again
+        onException(UploadDeadline.BatchOutOfTimeException.class)
+                .maximumRedeliveries(0)
+                .log(LoggingLevel.WARN, "lake sink: ${exception.message}");
 
         // an S3 error is retried with backoff; when retries run out the batch fails uncommitted and the
         // consumer reconnects and polls it again from the last commit
         errorHandler(defaultErrorHandler()
-                .maximumRedeliveries((int) number("lake.s3.retries"))
+                .maximumRedeliveries(sink.s3Retries())
                 .redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 .retryAttemptedLogLevel(LoggingLevel.WARN));
 
-        from(kafka("{{kafka.topic}}")
-                .brokers("{{kafka.brokers}}")
-                .groupId("{{lake.group-id}}")
+        from(kafka(kafka.topic())
+                .brokers(kafka.brokers())
+                .groupId(sink.groupId())
                 .autoOffsetReset("earliest")
                 .batching(true)
-                .maxPollRecords("{{lake.flush-rows}}")
-                .batchingIntervalMs((int) flushMillis)
+                .maxPollRecords(sink.flushRows())
+                .batchingIntervalMs((int) sink.flushInterval().toMillis())
                 // Camel also completes a batch on an empty poll once its oldest record has waited a poll timeout
-                .pollTimeoutMs("{{lake.poll-timeout-ms}}")
+                .pollTimeoutMs(sink.pollTimeout().toMillis())
                 // how soon the partitions of a sink that died go to another instance, or to itself restarted
-                .sessionTimeoutMs((int) duration("lake.session-timeout").toMillis())
+                .sessionTimeoutMs((int) sink.sessionTimeout().toMillis())
+                .maxPollIntervalMs((int) sink.maxPollInterval().toMillis())
                 .autoCommitEnable(false)
                 .allowManualCommit(true)
                 .breakOnFirstError(true))
                 .routeId("lake-sink")
+                .bean(deadline, "batchStarted")
                 .setBody(method(batches, "open"))
                 .bean(progress, "batchStarted")
                 .split(simple("${body.objects}")).stopOnException()
                     .bean(writer, "encode")
-                    .to(lakeBucket())
+                    .bean(deadline, "beforeUpload").id("upload-deadline")
+                    .to(lakeBucket(lake))
                     .bean(progress, "objectStored")
                 .end()
                 // after the objects, so that an S3 retry does not send the rejections again; synchronous, so
                 // that the commit stays on the consumer's thread
                 .filter(simple("${body.hasRejections}"))
                     .setVariable("rejections", simple("${body.rejections}"))
-                    .toV(producer("{{kafka.dlq-topic}}").advanced().synchronous(true).getRawUri(), "rejections", "rejectionsSent")
+                    .toV(producer(kafka, kafka.dlqTopic()).advanced().synchronous(true).getRawUri(), "rejections", "rejectionsSent")
                 .end()
                 .bean(batches, "commit").id("commit-offsets")
                 .bean(progress, "batchStored");

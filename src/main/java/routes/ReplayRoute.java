@@ -5,8 +5,10 @@ import replay.ReplayHistory;
 import replay.ReplayMessages;
 import replay.ReplayProgress;
 import replay.ReplaySource;
+import settings.KafkaSettings;
+import settings.ReplaySettings;
+import settings.Settings;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,13 +26,16 @@ public class ReplayRoute extends PipelineRouteBuilder {
         if (!runs("replay")) {
             return;
         }
-        ReplayHistory history = new ReplayHistory(kafkaSecurity().clientProperties(setting("kafka.brokers")),
-                List.of(setting("kafka.topic"), setting("kafka.dlq-topic")), Duration.ofMinutes(1));
-        ReplaySource source = new ReplaySource(Path.of(setting("replay.file")), setting("replay.run-id"), history,
-                number("replay.rows-per-second"),
-                number("replay.seconds-per-day"),
-                (int) number("replay.batch-rows"));
-        ReplayProgress progress = new ReplayProgress(Duration.ofMillis((long) (number("replay.progress-seconds") * 1000)), pipelineMetrics());
+        Settings settings = settings();
+        KafkaSettings kafka = KafkaSettings.read(settings);
+        ReplaySettings replay = ReplaySettings.read(settings);
+        dependsOnKafka(kafka);
+
+        ReplayHistory history = new ReplayHistory(kafka.clientProperties(), List.of(kafka.topic(), kafka.dlqTopic()),
+                Duration.ofMinutes(1));
+        ReplaySource source = new ReplaySource(replay.file(), replay.runId(), history, replay.rowsPerSecond(),
+                replay.secondsPerDay(), replay.batchRows());
+        ReplayProgress progress = new ReplayProgress(replay.progressInterval(), pipelineMetrics());
 
         // one line, no stack trace: a missing file or column says which (ReplayInputException), anything else what broke
         onException(Exception.class)
@@ -46,11 +51,11 @@ public class ReplayRoute extends PipelineRouteBuilder {
                     // one chunk after the other: the next one's messages say that this one is acknowledged
                     .filter(simple("${body.hasRows}"))
                         .setVariable("rows", method(ReplayMessages.class, "rows"))
-                        .toV(producer("{{kafka.topic}}").getRawUri(), "rows", "rowsSent")
+                        .toV(producer(kafka, kafka.topic()).getRawUri(), "rows", "rowsSent")
                     .end()
                     .filter(simple("${body.hasRejections}"))
                         .setVariable("rejections", method(ReplayMessages.class, "rejections"))
-                        .toV(producer("{{kafka.dlq-topic}}").getRawUri(), "rejections", "rejectionsSent")
+                        .toV(producer(kafka, kafka.dlqTopic()).getRawUri(), "rejections", "rejectionsSent")
                     .end()
                     .bean(progress, "chunkSent")
                 .end()

@@ -7,6 +7,10 @@ import reports.Report;
 import reports.ReportKeys;
 import reports.ReportLog;
 import reports.ResultTable;
+import settings.AwsSettings;
+import settings.LakeSettings;
+import settings.ReportSettings;
+import settings.Settings;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,18 +43,23 @@ public class ReportRoute extends PipelineRouteBuilder {
         if (!runs("reports")) {
             return;
         }
-        List<Report> reports = reports(setting("reports.queries"));
+        Settings settings = settings();
+        AwsSettings aws = AwsSettings.read(settings);
+        LakeSettings lake = LakeSettings.read(settings);
+        ReportSettings report = ReportSettings.read(settings);
+        dependsOnLake(aws, lake);
+
+        List<Report> reports = reports(report.queries());
         String athenaClient = "athenaClient";
-        AthenaClient athena = AwsClients.athena(setting("aws.endpoint"), setting("aws.region"),
-                setting("aws.access-key"), setting("aws.secret-key"));
+        AthenaClient athena = AwsClients.athena(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey());
         bindToRegistry(athenaClient, athena);
         closeOnStop(athena);
-        ReportLog log = new ReportLog(athena, setting("lake.bucket"), (int) number("reports.rows-shown"), pipelineMetrics());
-        ReportKeys keys = new ReportKeys(setting("reports.prefix"), Clock.systemUTC());
-        long pollMillis = duration("athena.poll-interval").toMillis();
-        QueryAttempts attempts = new QueryAttempts((int) number("athena.max-attempts"));
+        ReportLog log = new ReportLog(athena, lake.bucket(), report.rowsShown(), pipelineMetrics());
+        ReportKeys keys = new ReportKeys(report.prefix(), Clock.systemUTC());
+        long pollMillis = report.pollInterval().toMillis();
+        QueryAttempts attempts = new QueryAttempts(report.maxAttempts());
 
-        from(schedule("reports-schedule", "reports.schedule"))
+        from(schedule("reports-schedule", report.schedule()))
                 .routeId("reports-schedule")
                 .to("direct:reports");
 
@@ -90,10 +99,10 @@ public class ReportRoute extends PipelineRouteBuilder {
                         .setBody(simple("${variable.report.sql}"))
                         .to(aws2Athena("report")
                                 .operation(Athena2Operations.startQueryExecution)
-                                .database("{{athena.database}}")
-                                .workGroup("{{athena.workgroup}}")
-                                .outputLocation("{{athena.output-location}}")
-                                .waitTimeout(duration("athena.wait-timeout").toMillis())
+                                .database(report.database())
+                                .workGroup(report.workgroup())
+                                .outputLocation(report.outputLocation())
+                                .waitTimeout(report.waitTimeout().toMillis())
                                 .initialDelay(pollMillis)
                                 .delay(pollMillis)
                                 .maxAttempts(1)
@@ -114,9 +123,9 @@ public class ReportRoute extends PipelineRouteBuilder {
                             .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("text/csv"))
                             .setBody(simple("${body.toCsv}"))
                             .setHeader(AWS2S3Constants.KEY, variable("key"))
-                            .to(lakeBucket())
+                            .to(lakeBucket(lake))
                             .setHeader(AWS2S3Constants.KEY, method(keys, "latest(${variable.report.name})"))
-                            .to(lakeBucket())
+                            .to(lakeBucket(lake))
                             .setBody(variable("table"))
                             .bean(log, "succeeded")
                     .endDoTry()

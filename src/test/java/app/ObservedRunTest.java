@@ -49,7 +49,7 @@ class ObservedRunTest {
                     "camel.management.port", Integer.toString(port),
                     "local.keep-running", "true",
                     "camel.main.duration-max-seconds", "45",
-                    "aws.secret-key", AWS_SECRET,
+                    "local.s3.secret-key", AWS_SECRET,
                     "kafka.sasl-jaas-config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
                             + "username=\"pipeline\" password=\"" + KAFKA_SECRET + "\";"));
 

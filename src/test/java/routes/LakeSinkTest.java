@@ -7,8 +7,10 @@ import covid.CountyRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,6 +113,36 @@ class LakeSinkTest {
                 lake.send(sample.subList(half, sample.size()));
                 SampleCsv.assertExactlyOnce(lake.awaitRows(SampleCsv.ROWS, WAIT), sample);
                 lake.awaitCaughtUp(WAIT);
+            }
+        }
+        SampleCsv.assertExactlyOnce(lake.rows("parquet"), sample);
+    }
+
+    @Test
+    void aSinkStalledPastMaxPollIntervalUploadsNothingLate() throws Exception {
+        List<CountyRow> sample = SampleCsv.rows();
+        lake.send(sample);
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch woke = new CountDownLatch(1);
+        AtomicBoolean once = new AtomicBoolean();
+        // A stalls before its first upload for longer than max.poll.interval: the group gives its partitions to B,
+        // which stores the rows cut its own way; A's late first object would overlap one of B's
+        Map<String, String> zombie = lake.sinkProperties("lake.flush-rows", "3000", "lake.max-poll-interval", "12s",
+                "lake.s3.timeout", "2s", "lake.s3.retries", "0");
+        try (SinkInstance a = new SinkInstance(zombie, "upload-deadline", exchange -> {
+            if (once.compareAndSet(false, true)) {
+                stalled.countDown();
+                Thread.sleep(20_000);
+                woke.countDown();
+            }
+        })) {
+            assertThat(stalled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            try (SinkInstance b = new SinkInstance(lake.sinkProperties("lake.flush-rows", "2000"))) {
+                SampleCsv.assertExactlyOnce(lake.awaitRows(SampleCsv.ROWS, WAIT), sample);
+                lake.awaitCaughtUp(WAIT);
+                // A wakes up past its time and stops the batch; an upload of it would land within milliseconds
+                assertThat(woke.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(2_000);
             }
         }
         SampleCsv.assertExactlyOnce(lake.rows("parquet"), sample);

@@ -20,9 +20,14 @@ public final class SinkInstance implements AutoCloseable {
 
     /** @param beforeCommit runs after a batch's objects are stored and before its offsets are committed */
     public SinkInstance(Map<String, String> properties, Processor beforeCommit) throws Exception {
+        this(properties, "commit-offsets", beforeCommit);
+    }
+
+    /** @param hook runs before the route's step {@code node} ("upload-deadline", "commit-offsets") */
+    public SinkInstance(Map<String, String> properties, String node, Processor hook) throws Exception {
         pipeline = new PipelineContext(properties, context -> {
-            if (beforeCommit != null) {
-                AdviceWith.adviceWith(context, "lake-sink", a -> a.weaveById("commit-offsets").before().process(beforeCommit));
+            if (hook != null) {
+                AdviceWith.adviceWith(context, "lake-sink", a -> a.weaveById(node).before().process(hook));
             }
         }, new LakeSinkRoute());
     }

@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TestAws implements AutoCloseable {
 
     public static final String BUCKET = "covid-lake";
+    /** The keys of the S3 server and of the emulator, which answers only requests signed with them. */
+    public static final String ACCESS_KEY = "key";
+    public static final String SECRET_KEY = "secret";
 
     private final Path dir = TestKafka.tempDir("aws");
     public final Path s3Root = dir.resolve("s3");
@@ -45,11 +48,11 @@ public final class TestAws implements AutoCloseable {
 
     /** @param crawlTime how long each crawl stays RUNNING */
     public TestAws(Duration crawlTime) {
-        s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), "key", "secret", BUCKET);
-        s3 = AwsClients.s3(s3Server.url(), "us-east-1", "key", "secret");
-        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime, dir.resolve("glue"));
-        glue = AwsClients.glue(emulator.url(), "us-east-1", "key", "secret");
-        athena = AwsClients.athena(emulator.url(), "us-east-1", "key", "secret");
+        s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), ACCESS_KEY, SECRET_KEY, BUCKET);
+        s3 = AwsClients.s3(s3Server.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
+        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime, dir.resolve("glue"), ACCESS_KEY, SECRET_KEY);
+        glue = AwsClients.glue(emulator.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
+        athena = AwsClients.athena(emulator.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
     }
 
     /** The pipeline's properties for this S3 server and emulator; {@code extra} (key, value, ...) wins. */
@@ -58,11 +61,11 @@ public final class TestAws implements AutoCloseable {
         p.put("local.enabled", "false");
         p.put("lake.bucket", BUCKET);
         p.put("lake.s3.endpoint", s3Server.url());
-        p.put("lake.s3.access-key", "key");
-        p.put("lake.s3.secret-key", "secret");
+        p.put("lake.s3.access-key", ACCESS_KEY);
+        p.put("lake.s3.secret-key", SECRET_KEY);
         p.put("aws.endpoint", emulator.url());
-        p.put("aws.access-key", "key");
-        p.put("aws.secret-key", "secret");
+        p.put("aws.access-key", ACCESS_KEY);
+        p.put("aws.secret-key", SECRET_KEY);
         for (int i = 0; i < extra.length; i += 2) {
             p.put(extra[i], extra[i + 1]);
         }
@@ -116,6 +119,10 @@ public final class TestAws implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    public String emulatorUrl() {
+        return emulator.url();
     }
 
     public String object(String key) {

@@ -15,6 +15,7 @@ final class AthenaApi implements AwsService {
 
     private static final String INVALID = "InvalidRequestException";
     private static final int MAX_RESULTS = 1000;
+    private static final int MAX_QUERY_LENGTH = 262144;
 
     private final AthenaQueries queries;
 
@@ -49,8 +50,12 @@ final class AthenaApi implements AwsService {
     }
 
     private JsonNode startQueryExecution(JsonNode request) {
-        String query = Json.required(request, "QueryString", INVALID);
-        String location = request.path("ResultConfiguration").path("OutputLocation").asText("");
+        String query = Members.required(request, "QueryString", INVALID);
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw invalidRequest("1 validation error detected: Value at 'queryString' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + MAX_QUERY_LENGTH);
+        }
+        String location = Members.text(Members.structure(request, "ResultConfiguration"), "OutputLocation", "");
         if (location.isEmpty()) {
             throw invalidRequest("No output location provided. An output location is required either through the "
                     + "Workgroup result configuration setting or as an API input.");
@@ -58,21 +63,21 @@ final class AthenaApi implements AwsService {
         if (!location.matches("s3://[^/]+(/.*)?")) {
             throw invalidRequest("outputLocation is not a valid S3 path. Provided " + location);
         }
-        JsonNode context = request.path("QueryExecutionContext");
-        String id = queries.start(query, context.path("Database").asText("default"),
-                context.path("Catalog").asText("AwsDataCatalog"), workGroup(request), location,
-                request.path("ClientRequestToken").asText(null));
+        JsonNode context = Members.structure(request, "QueryExecutionContext");
+        String id = queries.start(query, Members.text(context, "Database", "default"),
+                Members.text(context, "Catalog", "AwsDataCatalog"), workGroup(request), location,
+                Members.text(request, "ClientRequestToken", null));
         return Json.object().put("QueryExecutionId", id);
     }
 
     private JsonNode batchGetQueryExecution(JsonNode request) {
         ArrayNode found = Json.array();
         ArrayNode unprocessed = Json.array();
-        for (JsonNode id : request.path("QueryExecutionIds")) {
+        for (String id : Members.texts(request, "QueryExecutionIds")) {
             try {
-                found.add(execution(queries.execution(id.asText())));
+                found.add(execution(queries.execution(id)));
             } catch (AwsError e) {
-                unprocessed.addObject().put("QueryExecutionId", id.asText()).put("ErrorCode", "INVALID_INPUT")
+                unprocessed.addObject().put("QueryExecutionId", id).put("ErrorCode", "INVALID_INPUT")
                         .put("ErrorMessage", e.getMessage());
             }
         }
@@ -90,7 +95,7 @@ final class AthenaApi implements AwsService {
         if (!status.state().equals("SUCCEEDED")) {
             throw invalidRequest("Query did not finish successfully. Final query state: " + status.state());
         }
-        int maxResults = request.path("MaxResults").asInt(MAX_RESULTS);
+        int maxResults = Members.integer(request, "MaxResults", MAX_RESULTS);
         if (maxResults < 1 || maxResults > MAX_RESULTS) {
             throw invalidRequest("1 validation error detected: Value '" + maxResults
                     + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
@@ -138,7 +143,7 @@ final class AthenaApi implements AwsService {
 
     /** Any workgroup exists locally, with no result location of its own and engine version 3. */
     private static JsonNode getWorkGroup(JsonNode request) {
-        ObjectNode workGroup = Json.object().put("Name", Json.required(request, "WorkGroup", INVALID))
+        ObjectNode workGroup = Json.object().put("Name", Members.required(request, "WorkGroup", INVALID))
                 .put("State", "ENABLED").put("CreationTime", Json.time(Instant.EPOCH));
         workGroup.putObject("Configuration").put("EnforceWorkGroupConfiguration", false)
                 .putObject("EngineVersion").put("SelectedEngineVersion", "AUTO")
@@ -190,10 +195,10 @@ final class AthenaApi implements AwsService {
     }
 
     private static String id(JsonNode request) {
-        return Json.required(request, "QueryExecutionId", INVALID);
+        return Members.required(request, "QueryExecutionId", INVALID);
     }
 
     private static String workGroup(JsonNode request) {
-        return request.path("WorkGroup").asText("primary");
+        return Members.text(request, "WorkGroup", "primary");
     }
 }

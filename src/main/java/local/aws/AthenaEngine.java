@@ -1,7 +1,6 @@
 package local.aws;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Athena's query engine, played by one in-memory DuckDB: the Glue catalog is the DuckDB catalog
- * {@code awsdatacatalog}, a schema per Glue database and a view per table, refreshed before each query so
+ * Athena's query engine, played by one in-memory DuckDB that reads the lake only: the Glue catalog is the DuckDB
+ * catalog {@code awsdatacatalog}, a schema per Glue database and a view per table, refreshed before each query so
  * that a query sees the partitions registered by then. Used by one thread at a time.
  */
 final class AthenaEngine implements AutoCloseable {
@@ -26,7 +25,7 @@ final class AthenaEngine implements AutoCloseable {
         this.catalog = catalog;
         this.lake = lake;
         try {
-            duckDb = DriverManager.getConnection("jdbc:duckdb:");
+            duckDb = LakeDuckDb.open(lake);
             try (Statement sql = duckDb.createStatement()) {
                 sql.execute("ATTACH ':memory:' AS " + CATALOG);
             }
@@ -43,7 +42,8 @@ final class AthenaEngine implements AutoCloseable {
      * Runs {@code query} with {@code database} as the default schema; {@code started} receives the statement
      * before it runs, so that another thread can cancel it.
      */
-    Outcome run(String query, String database, Consumer<Statement> started) throws SQLException {
+    Outcome run(String query, String database, Consumer<Statement> started) throws SQLException, QueryRefused {
+        ReadOnlyQuery.check(duckDb, query);
         if (catalog.databases().stream().noneMatch(d -> d.name().equalsIgnoreCase(database))) {
             throw new SQLException("Catalog Error: Schema with name " + database + " does not exist!");
         }

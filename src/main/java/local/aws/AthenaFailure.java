@@ -19,6 +19,7 @@ record AthenaFailure(int category, int type, String message) {
     private static final Pattern SCHEMA = Pattern.compile("(?:Schema with name|because schema) \"?([^\\s\"!]+)\"? does not exist");
     private static final Pattern COLUMN = Pattern.compile("Referenced column \"?([^\"]+)\"? not found");
     private static final Pattern LINE = Pattern.compile("LINE (\\d+): ");
+    private static final Pattern DENIED = Pattern.compile("Permission Error: Cannot access (?:file|directory) (\"[^\"]*\")");
 
     /** The failure of a query whose database (QueryExecutionContext.Database) is {@code database}. */
     static AthenaFailure of(String duckDbMessage, String database) {
@@ -38,6 +39,12 @@ record AthenaFailure(int category, int type, String message) {
             return user("COLUMN_NOT_FOUND: " + at + "Column '" + column.group(1)
                     + "' cannot be resolved or requester is not authorized to access requested resources");
         }
+        Matcher denied = DENIED.matcher(first);
+        if (denied.find()) {
+            // Athena reports an S3 object it may not read as an internal error saying Access Denied
+            return new AthenaFailure(SYSTEM, ENGINE_ERROR_TYPE, "GENERIC_INTERNAL_ERROR: Access Denied: " + denied.group(1)
+                    + " is outside the lake (the local S3 server's data folder), the only files the local Athena reads");
+        }
         if (first.startsWith("Parser Error: ")) {
             return user("SYNTAX_ERROR: " + at + first.substring("Parser Error: ".length()));
         }
@@ -49,6 +56,19 @@ record AthenaFailure(int category, int type, String message) {
             return user("GENERIC_USER_ERROR: " + at + first.substring(first.indexOf(": ") + 2));
         }
         return new AthenaFailure(SYSTEM, ENGINE_ERROR_TYPE, "GENERIC_INTERNAL_ERROR: " + first);
+    }
+
+    /** A statement Athena does not run here, such as anything but one read-only query. */
+    static AthenaFailure notSupported(String message) {
+        return user("NOT_SUPPORTED: " + message);
+    }
+
+    /** A syntax error at the 0-based {@code offset} of the query. */
+    static AthenaFailure syntax(String query, int offset, String message) {
+        String before = query.substring(0, Math.max(0, Math.min(offset, query.length())));
+        long line = before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.length() - before.lastIndexOf('\n');
+        return user("SYNTAX_ERROR: line " + line + ":" + column + ": " + message);
     }
 
     static AthenaFailure resultWrite(String detail) {

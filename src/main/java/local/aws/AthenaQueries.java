@@ -103,6 +103,9 @@ final class AthenaQueries implements AutoCloseable {
         AthenaEngine.Outcome outcome;
         try {
             outcome = engine.run(request.query(), request.database(), execution::running);
+        } catch (QueryRefused e) {
+            execution.fail(e.failure(), Instant.now());
+            return;
         } catch (SQLException | RuntimeException e) {
             execution.fail(AthenaFailure.of(e.getMessage(), request.database()), Instant.now());
             return;

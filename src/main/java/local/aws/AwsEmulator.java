@@ -1,17 +1,15 @@
 package local.aws;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,25 +20,31 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Glue and Athena APIs on one local HTTP port, in the AWS JSON 1.1 protocol, so that the pipeline,
- * the AWS SDKs and the aws CLI use it as they would use AWS. Requests are not authenticated: it listens
- * on the loopback interface only.
+ * the AWS SDKs and the aws CLI use it as they would use AWS. It listens on the loopback interface only, and
+ * answers only requests signed (AWS Signature Version 4) with its access key and secret key.
  */
 public final class AwsEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsEmulator.class);
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** Far above what any Glue or Athena request of the pipeline or the CLI needs. */
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final Duration CLIENT_TIME = Duration.ofSeconds(10);
 
     private final HttpServer server;
-    private final ExecutorService requests;
+    private final ClientDeadlines threads;
     private final GlueCrawlers crawlers;
     private final AthenaQueries queries;
+    private final SignatureV4 signatures;
     private final List<AwsService> services;
 
-    private AwsEmulator(HttpServer server, ExecutorService requests, GlueCrawlers crawlers, AthenaQueries queries) {
+    private AwsEmulator(HttpServer server, ClientDeadlines threads, GlueCrawlers crawlers, AthenaQueries queries,
+                        SignatureV4 signatures) {
         this.server = server;
-        this.requests = requests;
+        this.threads = threads;
         this.crawlers = crawlers;
         this.queries = queries;
+        this.signatures = signatures;
         this.services = List.of(new GlueApi(crawlers), new AthenaApi(queries));
     }
 
@@ -49,23 +53,35 @@ public final class AwsEmulator implements AutoCloseable {
      * @param s3        a client of that same S3 server, to write query results as Athena does
      * @param crawlTime the least time a crawl stays RUNNING (zero locally; tests use seconds to see RUNNING)
      * @param stateDir  where the Glue catalog and crawlers are kept across restarts, as {@code glue-catalog.json}
+     * @param accessKey the access key whose requests it answers, signed with {@code secretKey}
      * @throws IllegalStateException naming that file when it cannot be read
      */
-    public static AwsEmulator start(int port, Path s3Root, S3Client s3, Duration crawlTime, Path stateDir) {
+    public static AwsEmulator start(int port, Path s3Root, S3Client s3, Duration crawlTime, Path stateDir,
+                                    String accessKey, String secretKey) {
+        return start(port, s3Root, s3, crawlTime, stateDir, accessKey, secretKey, CLIENT_TIME);
+    }
+
+    /** @param clientTime how long a client may take to send a request, and to read the answer */
+    static AwsEmulator start(int port, Path s3Root, S3Client s3, Duration crawlTime, Path stateDir,
+                             String accessKey, String secretKey, Duration clientTime) {
         S3Folders lake = new S3Folders(s3Root);
         GlueCatalogFile file = GlueCatalogFile.open(stateDir);
         GlueCatalog catalog = new GlueCatalog(file);
         GlueCrawlers crawlers = new GlueCrawlers(catalog, new LakeCrawl(lake), crawlTime, file);
         AthenaQueries queries = new AthenaQueries(new AthenaEngine(catalog, lake), s3);
+        ClientDeadlines threads = new ClientDeadlines(4, clientTime);
         try {
+            // the JDK's server writes an answer's headers and body apart; with Nagle's algorithm on, a kept-alive
+            // client's delayed ack holds the body back about 40 ms. Read once, when the JDK's first server starts.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            ExecutorService requests = Executors.newFixedThreadPool(4, Threads.daemon("aws-emulator-http"));
-            server.setExecutor(requests);
-            AwsEmulator emulator = new AwsEmulator(server, requests, crawlers, queries);
+            server.setExecutor(threads);
+            AwsEmulator emulator = new AwsEmulator(server, threads, crawlers, queries, new SignatureV4(accessKey, secretKey));
             server.createContext("/", emulator::handle);
             server.start();
             return emulator;
         } catch (IOException | RuntimeException e) {
+            threads.close();
             crawlers.close();
             queries.close();
             throw new IllegalStateException("local Glue/Athena emulator did not start on port " + port + ": " + e.getMessage(), e);
@@ -79,17 +95,18 @@ public final class AwsEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        requests.shutdownNow();
+        threads.close();
         crawlers.close();
         queries.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             try {
-                JsonNode request = readBody(exchange.getRequestBody());
-                respond(exchange, 200, dispatch(target, request).toString(), null);
+                AwsRequest request = AwsRequest.read(exchange, MAX_BODY);
+                String response = ClientDeadlines.paused(() -> answer(request).toString());
+                respond(exchange, 200, response, null);
             } catch (AwsError e) {
                 respond(exchange, e.status(), e.body().toString(), e.type());
             } catch (RuntimeException e) {
@@ -100,27 +117,26 @@ public final class AwsEmulator implements AutoCloseable {
         }
     }
 
-    private JsonNode dispatch(String target, JsonNode request) {
+    /** The answer to a signed POST to / naming its operation in X-Amz-Target, as the AWS JSON protocol has it. */
+    private JsonNode answer(AwsRequest request) {
+        signatures.check(request, Instant.now());
+        if (!request.method().equals("POST") || !request.path().equals("/")) {
+            throw new AwsError(404, "UnknownOperationException", "No operation at " + request.method() + " "
+                    + request.path() + ": the AWS JSON protocol POSTs to / with the operation in X-Amz-Target.");
+        }
+        String target = request.header("x-amz-target");
+        if (target == null) {
+            throw new AwsError("UnknownOperationException", "The request has no X-Amz-Target header naming its operation.");
+        }
+        JsonNode body = Members.parse(request.body());
         int dot = target.indexOf('.');
         String prefix = dot < 0 ? target : target.substring(0, dot);
         for (AwsService service : services) {
             if (service.targetPrefix().equals(prefix)) {
-                return service.call(target.substring(dot + 1), request);
+                return service.call(target.substring(dot + 1), body);
             }
         }
         throw AwsService.unknownOperation(target);
-    }
-
-    private static JsonNode readBody(InputStream body) throws IOException {
-        byte[] bytes = body.readAllBytes();
-        if (bytes.length == 0) {
-            return Json.object();
-        }
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new AwsError("SerializationException", "The request body is not JSON: " + e.getMessage());
-        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body, String errorType) throws IOException {
@@ -130,9 +146,13 @@ public final class AwsEmulator implements AutoCloseable {
         if (errorType != null) {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
         }
-        exchange.sendResponseHeaders(status, bytes.length);
+        // an answer to HEAD has no body (the HTTP server refuses to send one)
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            if (!head) {
+                out.write(bytes);
+            }
         }
     }
 }

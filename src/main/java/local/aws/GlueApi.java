@@ -35,11 +35,11 @@ final class GlueApi implements AwsService {
     public JsonNode call(String operation, JsonNode request) {
         return switch (operation) {
             case "CreateDatabase" -> createDatabase(request);
-            case "GetDatabase" -> Json.object().set("Database", database(catalog.database(Json.required(request, "Name", INVALID))));
+            case "GetDatabase" -> Json.object().set("Database", database(catalog.database(Members.required(request, "Name", INVALID))));
             case "GetDatabases" -> getDatabases(request);
             case "CreateCrawler" -> createCrawler(request);
             case "StartCrawler" -> startCrawler(request);
-            case "GetCrawler" -> Json.object().set("Crawler", crawler(crawlers.crawler(Json.required(request, "Name", INVALID))));
+            case "GetCrawler" -> Json.object().set("Crawler", crawler(crawlers.crawler(Members.required(request, "Name", INVALID))));
             case "GetCrawlers" -> getCrawlers(request);
             case "GetCrawlerMetrics" -> getCrawlerMetrics(request);
             case "GetTable" -> getTable(request);
@@ -50,8 +50,8 @@ final class GlueApi implements AwsService {
     }
 
     private JsonNode createDatabase(JsonNode request) {
-        JsonNode input = request.path("DatabaseInput");
-        catalog.createDatabase(Json.required(input, "Name", INVALID), input.path("Description").asText(""));
+        JsonNode input = Members.structure(request, "DatabaseInput");
+        catalog.createDatabase(Members.required(input, "Name", INVALID), Members.text(input, "Description", ""));
         return Json.object();
     }
 
@@ -71,16 +71,17 @@ final class GlueApi implements AwsService {
 
     private JsonNode createCrawler(JsonNode request) {
         List<String> paths = new ArrayList<>();
-        request.path("Targets").path("S3Targets").forEach(t -> paths.add(Json.required(t, "Path", INVALID)));
-        crawlers.create(new GlueCrawler.Definition(Json.required(request, "Name", INVALID),
-                Json.required(request, "Role", INVALID), Json.required(request, "DatabaseName", INVALID),
-                List.copyOf(paths), request.path("TablePrefix").asText(""), request.path("Schedule").asText(""),
-                request.path("Description").asText("")));
+        Members.structures(Members.structure(request, "Targets"), "S3Targets")
+                .forEach(t -> paths.add(Members.required(t, "Path", INVALID)));
+        crawlers.create(new GlueCrawler.Definition(Members.required(request, "Name", INVALID),
+                Members.required(request, "Role", INVALID), Members.required(request, "DatabaseName", INVALID),
+                List.copyOf(paths), Members.text(request, "TablePrefix", ""), Members.text(request, "Schedule", ""),
+                Members.text(request, "Description", "")));
         return Json.object();
     }
 
     private JsonNode startCrawler(JsonNode request) {
-        crawlers.start(Json.required(request, "Name", INVALID));
+        crawlers.start(Members.required(request, "Name", INVALID));
         return Json.object();
     }
 
@@ -125,11 +126,12 @@ final class GlueApi implements AwsService {
     }
 
     private JsonNode getCrawlerMetrics(JsonNode request) {
+        List<String> names = Members.texts(request, "CrawlerNameList");
         List<GlueCrawler> chosen = new ArrayList<>();
-        if (request.path("CrawlerNameList").isEmpty()) {
+        if (names.isEmpty()) {
             chosen.addAll(crawlers.crawlers());
         } else {
-            request.path("CrawlerNameList").forEach(n -> chosen.add(crawlers.crawler(n.asText())));
+            names.forEach(name -> chosen.add(crawlers.crawler(name)));
         }
         Page<GlueCrawler> page = Page.of(chosen, request, 100, 1000, INVALID);
         ArrayNode list = Json.array();
@@ -147,13 +149,13 @@ final class GlueApi implements AwsService {
     }
 
     private JsonNode getTable(JsonNode request) {
-        GlueTable table = catalog.table(Json.required(request, "DatabaseName", INVALID), Json.required(request, "Name", INVALID));
+        GlueTable table = catalog.table(Members.required(request, "DatabaseName", INVALID), Members.required(request, "Name", INVALID));
         return Json.object().set("Table", table(table));
     }
 
     private JsonNode getTables(JsonNode request) {
-        List<GlueTable> tables = catalog.tables(Json.required(request, "DatabaseName", INVALID));
-        String expression = request.path("Expression").asText("");
+        List<GlueTable> tables = catalog.tables(Members.required(request, "DatabaseName", INVALID));
+        String expression = Members.text(request, "Expression", "");
         if (!expression.isEmpty()) {
             Pattern pattern = namePattern(expression);
             tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
@@ -172,8 +174,8 @@ final class GlueApi implements AwsService {
     }
 
     private JsonNode getPartitions(JsonNode request) {
-        GlueTable table = catalog.table(Json.required(request, "DatabaseName", INVALID),
-                Json.required(request, "TableName", INVALID));
+        GlueTable table = catalog.table(Members.required(request, "DatabaseName", INVALID),
+                Members.required(request, "TableName", INVALID));
         Page<GlueTable.Partition> page = Page.of(table.partitions(), request, 1000, 1000, INVALID);
         ArrayNode list = Json.array();
         for (GlueTable.Partition partition : page.items()) {

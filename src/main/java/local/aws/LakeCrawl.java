@@ -2,7 +2,6 @@ package local.aws;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,9 +80,9 @@ final class LakeCrawl {
         return eq > 0 ? name.substring(0, eq) : null;
     }
 
-    private static List<Column> schema(LakeFormat format, List<Path> files) {
+    private List<Column> schema(LakeFormat format, List<Path> files) {
         String sql = "DESCRIBE SELECT * FROM " + format.scan(files, "hive_partitioning=false, union_by_name=true");
-        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duckDb = LakeDuckDb.open(lake);
              Statement statement = duckDb.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             List<Column> columns = new ArrayList<>();

@@ -19,9 +19,9 @@ record Page<T>(List<T> items, String nextToken) {
      * {@code max} is cut to it, like the services do for listings.
      */
     static <T> Page<T> of(List<T> all, JsonNode request, int defaultSize, int max, String errorType) {
-        int size = Math.max(1, Math.min(max, request.path("MaxResults").asInt(defaultSize)));
-        int from = offset(request.path("NextToken").asText(""), errorType);
-        if (from > all.size()) {
+        int size = Math.max(1, Math.min(max, Members.integer(request, "MaxResults", defaultSize)));
+        int from = offset(Members.text(request, "NextToken", ""), errorType);
+        if (from < 0 || from > all.size()) {
             throw badToken(errorType);
         }
         int to = Math.min(all.size(), from + size);

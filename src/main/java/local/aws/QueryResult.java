@@ -1,7 +1,5 @@
 package local.aws;
 
-import reports.ResultTable;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -35,12 +33,12 @@ record QueryResult(List<ResultColumn> columns, List<List<String>> rows) {
         return new QueryResult(List.copyOf(columns), rows);
     }
 
-    /** The names of the columns, which Athena sends as the first row of the first page. */
-    /** The CSV Athena writes next to each query, in the same form as the pipeline's reports. */
+    /** The CSV Athena writes next to each query. */
     String toCsv() {
-        return new ResultTable(header(), columns.stream().map(ResultColumn::type).toList(), rows).toCsv();
+        return AthenaCsv.of(header(), rows);
     }
 
+    /** The names of the columns, which Athena sends as the first row of the first page. */
     List<String> header() {
         return columns.stream().map(ResultColumn::name).toList();
     }

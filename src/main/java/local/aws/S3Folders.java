@@ -20,6 +20,11 @@ final class S3Folders {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** The data folder itself, where each bucket is a folder. */
+    Path root() {
+        return root;
+    }
+
     Path folder(String s3Url) {
         if (!s3Url.startsWith("s3://")) {
             throw new IllegalArgumentException("not an s3:// location: " + s3Url);

@@ -116,7 +116,8 @@ class GlueCatalogFileTest {
                         + " \"crawlers\": []}")) {
             Files.writeString(file, content);
 
-            assertThatThrownBy(() -> AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, Duration.ZERO, state))
+            assertThatThrownBy(() -> AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, Duration.ZERO, state,
+                    TestAws.ACCESS_KEY, TestAws.SECRET_KEY))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot read the Glue catalog file " + file + " (repair or delete it): ")
                     .hasMessageNotContaining("\n")
@@ -126,8 +127,9 @@ class GlueCatalogFileTest {
     }
 
     private void start(Duration crawlTime) {
-        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, crawlTime, state);
-        glue = AwsClients.glue(emulator.url(), "us-east-1", "key", "secret");
+        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, crawlTime, state, TestAws.ACCESS_KEY,
+                TestAws.SECRET_KEY);
+        glue = AwsClients.glue(emulator.url(), "us-east-1", TestAws.ACCESS_KEY, TestAws.SECRET_KEY);
     }
 
     private void restart(Duration crawlTime) {
