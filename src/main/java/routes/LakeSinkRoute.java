@@ -15,6 +15,7 @@ import sink.LakeWriter;
 import sink.UploadDeadline;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.PredicateBuilder;
@@ -49,6 +50,8 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         getContext().addService(catchUp);
         getContext().addService(writer);
 
+        ExecutorService uploads = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "lake-uploads", sink.uploadThreads());
         UploadDeadline deadline = new UploadDeadline(sink.maxPollInterval(),
                 UploadDeadline.longestUpload(lake.s3Timeout(), sink.s3Retries()), Clock.systemUTC());
 
@@ -83,7 +86,9 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .bean(deadline, "batchStarted")
                 .setBody(method(batches, "open"))
                 .bean(progress, "batchStarted")
-                .split(simple("${body.objects}")).stopOnException()
+                // S3 answers in tens of milliseconds: a batch's objects go up side by side, at most
+                // lake.upload-threads at once; the split ends, and the commit below runs, once all of them are stored
+                .split(simple("${body.objects}")).stopOnException().parallelProcessing().executorService(uploads)
                     .bean(writer, "encode")
                     .bean(deadline, "beforeUpload").id("upload-deadline")
                     .to(lakeBucket(lake))

@@ -6,10 +6,10 @@ import java.time.Duration;
 
 /**
  * How the lake sink drains the topic ({@code lake.*} but the bucket's own): the objects' format, when a batch
- * is stored, its consumer group, and how often a failed upload is retried.
+ * is stored, its consumer group, how often a failed upload is retried, and how many objects go up at once.
  */
 public record SinkSettings(RecordFormat format, int flushRows, Duration flushInterval, String groupId, Duration pollTimeout,
-                           Duration sessionTimeout, Duration maxPollInterval, int s3Retries) {
+                           Duration sessionTimeout, Duration maxPollInterval, int s3Retries, int uploadThreads) {
 
     public static SinkSettings read(Settings settings) {
         return new SinkSettings(RecordFormat.named(settings.text("lake.format")),
@@ -19,6 +19,7 @@ public record SinkSettings(RecordFormat format, int flushRows, Duration flushInt
                 Duration.ofMillis(settings.wholeNumber("lake.poll-timeout-ms", 0)),
                 settings.duration("lake.session-timeout"),
                 settings.duration("lake.max-poll-interval"),
-                settings.wholeNumber("lake.s3.retries", 0));
+                settings.wholeNumber("lake.s3.retries", 0),
+                settings.wholeNumber("lake.upload-threads", 1));
     }
 }

@@ -35,7 +35,10 @@ import support.SinkInstance;
  * the same JVM, alternately, and prints rows/s for both, their ratio (target: route / plain >= 0.7), and the
  * lake's bytes per source CSV byte for each format (target for Parquet: <= 0.2).
  *
- * <pre>bench/sink.sh [ROWS, default 1200000] [--rounds N, default 2, after one warm-up round]</pre>
+ * <pre>bench/sink.sh [ROWS, default 1200000] [--rounds N, default 2, after one warm-up round] [--s3-delay-ms N]</pre>
+ *
+ * With {@code --s3-delay-ms}, the route then drains the topic again through a {@link DelayingProxy} that holds
+ * every S3 request back that long, and prints its rate against its own rate without the delay.
  */
 public final class SinkBenchmark {
 
@@ -51,9 +54,13 @@ public final class SinkBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 && !args[0].startsWith("--") ? ReplayBenchmark.parseCount(args[0]) : 1_200_000;
         int rounds = 2;
+        long s3DelayMillis = 0;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[i + 1]);
+            }
+            if (args[i].equals("--s3-delay-ms")) {
+                s3DelayMillis = Long.parseLong(args[i + 1]);
             }
         }
         Path target = Path.of("target").toAbsolutePath();
@@ -74,7 +81,7 @@ public final class SinkBenchmark {
             for (int round = 0; round <= rounds; round++) {
                 String name = "route-" + round;
                 String plainName = "plain-" + round;
-                Work route = () -> drainWithRoute(kafka, s3, topic, name, "parquet");
+                Work route = () -> drainWithRoute(kafka, s3.url(), topic, name, "parquet");
                 Work plain = () -> {
                     try (RecordFormat format = RecordFormat.named("parquet")) {
                         PlainSinkLoop.drain(kafka.bootstrap(), topic, plainName, FLUSH_ROWS, FLUSH_MILLIS, format,
@@ -94,7 +101,22 @@ public final class SinkBenchmark {
             say("RESULT sink rows/s (best of %d rounds after a warm-up): route %,.0f, plain loop %,.0f, ratio route/plain %.3f"
                     + " target>=0.70: %s", rounds, bestRoute, bestPlain, ratio, ratio >= 0.7 ? "MET" : "NOT MET");
 
-            timed("route", 0, sent, () -> drainWithRoute(kafka, s3, topic, "jsonl", "jsonl.gz"));
+            if (s3DelayMillis > 0) {
+                // the same route, every S3 request held back as a far-away S3 would
+                try (DelayingProxy far = new DelayingProxy(Integer.parseInt(s3.url().replaceAll(".*:", "")), s3DelayMillis)) {
+                    double delayed = 0;
+                    for (int round = 1; round <= rounds; round++) {
+                        String name = "far-" + round;
+                        delayed = Math.max(delayed, timed("route+" + s3DelayMillis + "ms", round, sent,
+                                () -> drainWithRoute(kafka, far.url(), topic, name, "parquet")));
+                    }
+                    double kept = delayed / bestRoute;
+                    say("RESULT sink rows/s with %d ms on every S3 request (best of %d): route %,.0f, %.3f of its rate "
+                            + "without delay, target>=0.70: %s", s3DelayMillis, rounds, delayed, kept, kept >= 0.7 ? "MET" : "NOT MET");
+                }
+            }
+
+            timed("route", 0, sent, () -> drainWithRoute(kafka, s3.url(), topic, "jsonl", "jsonl.gz"));
             long csvBytes = Files.size(file);
             for (String prefix : List.of("route-0", "jsonl")) {
                 long bytes = bytesUnder(work.resolve("s3").resolve(BUCKET).resolve(prefix));
@@ -139,7 +161,7 @@ public final class SinkBenchmark {
      * Runs one sink instance (the production route) in its own group until the group has committed everything.
      * Returns then: Camel's shutdown (up to a poll timeout) is not part of the drain.
      */
-    static Runnable drainWithRoute(EmbeddedKafka kafka, EmbeddedS3 s3, String topic, String name, String format)
+    static Runnable drainWithRoute(EmbeddedKafka kafka, String s3Url, String topic, String name, String format)
             throws Exception {
         Map<String, String> p = new HashMap<>();
         p.put("pipeline.routes", "sink");
@@ -152,7 +174,7 @@ public final class SinkBenchmark {
         p.put("lake.bucket", BUCKET);
         p.put("lake.flush-rows", Integer.toString(FLUSH_ROWS));
         p.put("lake.flush-interval", FLUSH_MILLIS + "ms");
-        p.put("lake.s3.endpoint", s3.url());
+        p.put("lake.s3.endpoint", s3Url);
         p.put("lake.s3.access-key", KEY);
         p.put("lake.s3.secret-key", SECRET);
         LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", kafka.bootstrap()), topic, name);
