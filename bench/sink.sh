@@ -7,6 +7,7 @@
 #   bench/sink.sh                        # 1.2M rows, 2 rounds
 #   bench/sink.sh 2500000 --rounds 3
 #   bench/sink.sh --s3-delay-ms 30          # then again with 30 ms on every S3 request: the rate kept
+#   bench/sink.sh --s3-delay-ms 30 lake.upload-threads=1   # property=value: overrides for the route
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh

@@ -35,7 +35,7 @@ import support.SinkInstance;
  * the same JVM, alternately, and prints rows/s for both, their ratio (target: route / plain >= 0.7), and the
  * lake's bytes per source CSV byte for each format (target for Parquet: <= 0.2).
  *
- * <pre>bench/sink.sh [ROWS, default 1200000] [--rounds N, default 2, after one warm-up round] [--s3-delay-ms N]</pre>
+ * <pre>bench/sink.sh [ROWS, default 1200000] [--rounds N, default 2, after one warm-up round] [--s3-delay-ms N] [property=value ...]</pre>
  *
  * With {@code --s3-delay-ms}, the route then drains the topic again through a {@link DelayingProxy} that holds
  * every S3 request back that long, and prints its rate against its own rate without the delay.
@@ -47,6 +47,8 @@ public final class SinkBenchmark {
     private static final String SECRET = "bench-secret";
     private static final int FLUSH_ROWS = 20_000;
     private static final long FLUSH_MILLIS = 30_000;
+    /** {@code property=value} arguments: application.properties overrides for the route (e.g. lake.upload-threads=1). */
+    private static final Map<String, String> ROUTE_OVERRIDES = new HashMap<>();
 
     private SinkBenchmark() {
     }
@@ -61,6 +63,11 @@ public final class SinkBenchmark {
             }
             if (args[i].equals("--s3-delay-ms")) {
                 s3DelayMillis = Long.parseLong(args[i + 1]);
+            }
+        }
+        for (String arg : args) {
+            if (arg.contains("=")) {
+                ROUTE_OVERRIDES.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
         Path target = Path.of("target").toAbsolutePath();
@@ -177,6 +184,7 @@ public final class SinkBenchmark {
         p.put("lake.s3.endpoint", s3Url);
         p.put("lake.s3.access-key", KEY);
         p.put("lake.s3.secret-key", SECRET);
+        p.putAll(ROUTE_OVERRIDES);
         LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", kafka.bootstrap()), topic, name);
         SinkInstance sink = new SinkInstance(p);
         try {
