@@ -1,5 +1,6 @@
 package lifecycle;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ public final class PipelineRun {
     private final Set<String> pending;
     private final boolean keepRunning;
     private final Runnable stop;
+    private final RunTimeline timeline = new RunTimeline(System.nanoTime());
     private int exitCode;
 
     public PipelineRun(Set<String> jobs, boolean keepRunning, Runnable stop) {
@@ -53,13 +55,17 @@ public final class PipelineRun {
 
     private void finish(String job, int code) {
         boolean allDone;
+        String summary;
         synchronized (this) {
             exitCode = Math.max(exitCode, code);
             allDone = pending.remove(job) && pending.isEmpty();
+            timeline.ended(job, code != 0, System.nanoTime());
+            summary = timeline.summary(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         }
         if (code == 0 && !allDone) {
             return;
         }
+        LOG.info("Run: {}", summary);
         if (keepRunning) {
             LOG.info("{}; still running (local.keep-running=true), stop with Ctrl-C",
                     code == 0 ? "All work done" : "The " + job + " failed");
