@@ -35,8 +35,13 @@ public final class ObjectKeys {
         return prefix + TABLE + "/";
     }
 
+    /** The folder of one date, e.g. {@code lake/us_counties/dt=2023-01-01/}: a partition of the table. */
+    public String dateFolder(LocalDate date) {
+        return tableFolder() + "dt=" + date + "/";
+    }
+
     public String key(LocalDate date, int partition, long firstOffset, String extension) {
-        return tableFolder() + "dt=" + date + "/" + topic + "+" + partition + "+" + String.format("%010d", firstOffset)
+        return dateFolder(date) + topic + "+" + partition + "+" + String.format("%010d", firstOffset)
                 + "." + extension;
     }
 }

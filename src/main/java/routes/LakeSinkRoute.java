@@ -1,8 +1,11 @@
 package routes;
 
 import lifecycle.PipelineRun;
+import aws.AwsClients;
+import aws.GluePartitions;
 import lake.ObjectKeys;
 import settings.AwsSettings;
+import settings.CatalogSettings;
 import settings.KafkaSettings;
 import settings.LakeSettings;
 import settings.Settings;
@@ -19,12 +22,14 @@ import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.PredicateBuilder;
+import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * Kafka → S3 lake: drains the topic in batches of up to {@code lake.flush-rows} rows or
  * {@code lake.flush-interval}, writes one object per Kafka partition and date, and commits the batch's
  * offsets only once all its objects are in S3. A crash between upload and commit replays the batch onto
- * the same object keys: every row ends up in the lake exactly once.
+ * the same object keys: every row ends up in the lake exactly once. With {@code lake.register-partitions}, a batch's
+ * new dates are registered as partitions in the Glue catalog before the commit, so that they are queryable at once.
  */
 public class LakeSinkRoute extends PipelineRouteBuilder {
 
@@ -38,6 +43,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
         AwsSettings aws = AwsSettings.read(settings);
         LakeSettings lake = LakeSettings.read(settings);
         SinkSettings sink = SinkSettings.read(settings);
+        CatalogSettings catalog = CatalogSettings.read(settings);
         dependsOnKafka(kafka);
         dependsOnLake(aws, lake);
 
@@ -94,6 +100,7 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                     .to(lakeBucket(lake))
                     .bean(progress, "objectStored")
                 .end()
+                .to(direct("lake-partitions").block(false).failIfNoConsumers(false))
                 // after the objects, so that an S3 retry does not send the rejections again; synchronous, so
                 // that the commit stays on the consumer's thread
                 .filter(simple("${body.hasRejections}"))
@@ -102,6 +109,22 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .end()
                 .bean(batches, "commit").id("commit-offsets")
                 .bean(progress, "batchStored");
+
+        if (sink.registerPartitions()) {
+            GlueClient glue = AwsClients.glue(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey());
+            closeOnStop(glue);
+            GluePartitions partitions = new GluePartitions(glue, catalog.database(), lake.bucket(), lake.folders());
+            // the rows are in S3 either way, and the crawler registers what this misses: a failure here only
+            // delays a date's rows in Athena, so it neither fails nor retries the batch
+            from(direct("lake-partitions"))
+                    .routeId("lake-partitions")
+                    .errorHandler(noErrorHandler())
+                    .doTry()
+                        .bean(partitions, "register(${body.dates})")
+                    .doCatch(Exception.class)
+                        .log(LoggingLevel.WARN, "lake sink: new partitions not registered in Glue, the crawler will: ${exception.message}")
+                    .end();
+        }
 
         // a run that has work to finish is done when the replay is done and the group committed everything,
         // and has failed when the sink keeps failing; a sink on its own keeps retrying until stopped

@@ -1,6 +1,10 @@
 package sink;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import lake.LakeObjectPlan;
 import org.apache.camel.Message;
@@ -14,6 +18,11 @@ public record LakeBatch(List<LakeObjectPlan> objects, List<Message> rejections, 
 
     public boolean hasRejections() {
         return !rejections.isEmpty();
+    }
+
+    /** The dates of its rows: the lake table's partitions it writes to. */
+    public Set<LocalDate> dates() {
+        return objects.stream().map(LakeObjectPlan::date).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public int rows() {

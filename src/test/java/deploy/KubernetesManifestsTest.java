@@ -353,7 +353,8 @@ class KubernetesManifestsTest {
             }
         }
         assertThat(actions).contains("s3:PutObject", "s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation",
-                "glue:StartCrawler", "glue:GetCrawler", "glue:GetTables", "glue:GetPartitions",
+                "glue:StartCrawler", "glue:GetCrawler", "glue:GetTables", "glue:GetPartitions", "glue:GetTable",
+                "glue:BatchCreatePartition",
                 "athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution",
                 "kms:Decrypt", "kms:GenerateDataKey", "kafka-cluster:Connect", "kafka-cluster:ReadData", "kafka-cluster:WriteData",
                 "kafka-cluster:AlterGroup");

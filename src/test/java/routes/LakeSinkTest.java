@@ -6,6 +6,7 @@ import covid.CountyRow;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.Table;
+import support.CapturedLog;
 import support.Header;
 import support.LakeFiles;
 import support.SampleCsv;
 import support.SinkInstance;
+import support.TestAws;
 import support.TestKafka;
 import support.TestLake;
 
@@ -164,6 +169,42 @@ class LakeSinkTest {
     }
 
     @Test
+    void aNewDateIsQueryableInAthenaSoonAfterItsFirstBatchWithoutACrawl() throws Exception {
+        try (TestAws aws = new TestAws(Duration.ZERO)) {
+            aws.putLake(day(1));
+            aws.crawl("covid");
+            try (SinkInstance sink = new SinkInstance(withCatalog(aws))) {
+                lake.send(day(2));
+                TestAws.await("dt=2023-01-02 is registered", Duration.ofSeconds(20),
+                        () -> partitions(aws).contains("2023-01-02"));
+                lake.awaitCaughtUp(WAIT);
+            }
+            Table table = aws.glue.getTable(b -> b.databaseName("covid").name("us_counties")).table();
+            Partition partition = aws.glue.getPartitions(b -> b.databaseName("covid").tableName("us_counties")).partitions().get(1);
+            assertThat(partition.storageDescriptor().location()).isEqualTo("s3://covid-lake/lake/us_counties/dt=2023-01-02/");
+            assertThat(partition.storageDescriptor().toBuilder().location(table.storageDescriptor().location()).build())
+                    .as("the table's storage descriptor").isEqualTo(table.storageDescriptor());
+            assertThat(aws.query("SELECT count(*) FROM covid.us_counties WHERE dt = '2023-01-02'"))
+                    .last().isEqualTo(List.of(Integer.toString(day(2).size())));
+        }
+    }
+
+    @Test
+    void beforeTheFirstCrawlTheSinkStoresItsBatchesAndSaysOnceThatPartitionsWaitForTheCrawler() throws Exception {
+        try (TestAws aws = new TestAws(Duration.ZERO);
+             CapturedLog log = new CapturedLog();
+             SinkInstance sink = new SinkInstance(withCatalog(aws))) {
+            lake.send(day(1).subList(0, 10));
+            lake.awaitCaughtUp(WAIT);
+            lake.send(day(2).subList(0, 10));
+            lake.awaitCaughtUp(WAIT);
+            assertThat(log.lines).filteredOn(l -> l.contains("new dt= partitions wait for the crawler")).containsExactly(
+                    "Glue table covid.us_counties does not exist yet: new dt= partitions wait for the crawler, which creates it");
+            assertThat(log.lines).noneMatch(l -> l.contains("not registered"));
+        }
+    }
+
+    @Test
     void aMessageThatIsNotACountyRowGoesToTheDeadLetterTopic() throws Exception {
         List<CountyRow> ten = SampleCsv.rows().subList(0, 10);
         lake.sendRaw("01001", "{\"date\":\"2023-01-01\",\"county\":\"Autauga\"");
@@ -176,5 +217,22 @@ class LakeSinkTest {
             assertThat(Header.text(dead.get(0), "dlq.reason")).startsWith("message is not valid JSON");
             assertThat(Header.text(dead.get(0), "source.record")).matches(lake.topic.replace("-", "\\-") + "\\+\\d\\+0");
         }
+    }
+
+    /** This test's topic and group, writing to the lake that the emulator catalogs in database covid. */
+    private Map<String, String> withCatalog(TestAws aws) {
+        Map<String, String> p = lake.sinkProperties();
+        p.putAll(aws.properties("glue.database", "covid", "lake.register-partitions", "true"));
+        return p;
+    }
+
+    private static List<CountyRow> day(int day) {
+        LocalDate date = LocalDate.of(2023, 1, day);
+        return SampleCsv.rows().stream().filter(r -> r.date().equals(date)).toList();
+    }
+
+    private static List<String> partitions(TestAws aws) {
+        return aws.glue.getPartitions(b -> b.databaseName("covid").tableName("us_counties")).partitions().stream()
+                .map(p -> p.values().get(0)).toList();
     }
 }

@@ -26,6 +26,9 @@ import local.EmbeddedS3;
 import local.aws.AwsEmulator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -109,6 +112,23 @@ public final class TestAws implements AutoCloseable {
         }
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(file));
         Files.delete(file);
+    }
+
+    /** Runs the query in the Athena emulator and returns its first page of rows, the header first, as text. */
+    public List<List<String>> query(String sql) throws InterruptedException {
+        String id = athena.startQueryExecution(b -> b.queryString(sql)
+                .resultConfiguration(r -> r.outputLocation("s3://" + BUCKET + "/athena-results/"))).queryExecutionId();
+        await("the query ends", Duration.ofSeconds(30), () -> execution(id).status().completionDateTime() != null);
+        QueryExecution execution = execution(id);
+        if (execution.status().state() != QueryExecutionState.SUCCEEDED) {
+            throw new AssertionError(sql + " ended " + execution.status().state() + ": " + execution.status().stateChangeReason());
+        }
+        return athena.getQueryResults(b -> b.queryExecutionId(id)).resultSet().rows().stream()
+                .map(row -> row.data().stream().map(Datum::varCharValue).toList()).toList();
+    }
+
+    private QueryExecution execution(String id) {
+        return athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

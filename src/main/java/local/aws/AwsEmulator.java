@@ -38,14 +38,14 @@ public final class AwsEmulator implements AutoCloseable {
     private final SignatureV4 signatures;
     private final List<AwsService> services;
 
-    private AwsEmulator(HttpServer server, ClientDeadlines threads, GlueCrawlers crawlers, AthenaQueries queries,
-                        SignatureV4 signatures) {
+    private AwsEmulator(HttpServer server, ClientDeadlines threads, GlueCrawlers crawlers, S3Folders lake,
+                        AthenaQueries queries, SignatureV4 signatures) {
         this.server = server;
         this.threads = threads;
         this.crawlers = crawlers;
         this.queries = queries;
         this.signatures = signatures;
-        this.services = List.of(new GlueApi(crawlers), new AthenaApi(queries));
+        this.services = List.of(new GlueApi(crawlers, lake), new AthenaApi(queries));
     }
 
     /**
@@ -76,7 +76,7 @@ public final class AwsEmulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.setExecutor(threads);
-            AwsEmulator emulator = new AwsEmulator(server, threads, crawlers, queries, new SignatureV4(accessKey, secretKey));
+            AwsEmulator emulator = new AwsEmulator(server, threads, crawlers, lake, queries, new SignatureV4(accessKey, secretKey));
             server.createContext("/", emulator::handle);
             server.start();
             return emulator;

@@ -17,13 +17,17 @@ final class GlueApi implements AwsService {
 
     private static final String INVALID = "InvalidInputException";
     private static final String CATALOG_ID = "000000000000";
+    /** AWS's limit on the partitions of one BatchCreatePartition. */
+    private static final int MAX_NEW_PARTITIONS = 100;
 
     private final GlueCrawlers crawlers;
     private final GlueCatalog catalog;
+    private final S3Folders lake;
 
-    GlueApi(GlueCrawlers crawlers) {
+    GlueApi(GlueCrawlers crawlers, S3Folders lake) {
         this.crawlers = crawlers;
         this.catalog = crawlers.catalog();
+        this.lake = lake;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class GlueApi implements AwsService {
             case "GetTable" -> getTable(request);
             case "GetTables" -> getTables(request);
             case "GetPartitions" -> getPartitions(request);
+            case "BatchCreatePartition" -> batchCreatePartition(request);
             default -> throw AwsService.unknownOperation(targetPrefix() + "." + operation);
         };
     }
@@ -191,6 +196,45 @@ final class GlueApi implements AwsService {
         ObjectNode response = Json.object().set("Partitions", list);
         page.addTokenTo(response);
         return response;
+    }
+
+    /**
+     * Of each partition's storage descriptor only the location counts: the emulator reads a partition as its table's
+     * format, as the pipeline's partitions copy their table's descriptor.
+     */
+    private JsonNode batchCreatePartition(JsonNode request) {
+        Members.text(request, "CatalogId", CATALOG_ID); // checked for its type only: there is one catalog
+        String database = Members.required(request, "DatabaseName", INVALID);
+        String table = Members.required(request, "TableName", INVALID);
+        List<JsonNode> inputs = Members.requiredStructures(request, "PartitionInputList", INVALID);
+        if (inputs.size() > MAX_NEW_PARTITIONS) {
+            throw new AwsError(INVALID, "1 validation error detected: Value at 'partitionInputList' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to " + MAX_NEW_PARTITIONS);
+        }
+        Instant now = Instant.now();
+        List<GlueTable.Partition> partitions = new ArrayList<>();
+        for (JsonNode input : inputs) {
+            String location = Members.required(Members.structure(input, "StorageDescriptor"), "Location", INVALID);
+            partitions.add(new GlueTable.Partition(Members.texts(input, "Values"), inLake(location), now));
+        }
+        ArrayNode errors = Json.array();
+        for (List<String> values : catalog.addPartitions(database, table, partitions)) {
+            ObjectNode error = errors.addObject();
+            values.forEach(error.putArray("PartitionValues")::add);
+            error.putObject("ErrorDetail").put("ErrorCode", "AlreadyExistsException")
+                    .put("ErrorMessage", "Partition already exists.");
+        }
+        return Json.object().set("Errors", errors);
+    }
+
+    /** A location the query engine can read: Athena would fail only that table's queries, the emulator all of them. */
+    private String inLake(String location) {
+        try {
+            lake.folder(location);
+            return location;
+        } catch (IllegalArgumentException e) {
+            throw new AwsError(INVALID, "StorageDescriptor.Location: " + e.getMessage());
+        }
     }
 
     private static ObjectNode table(GlueTable table) {

@@ -83,17 +83,11 @@ final class GlueCatalog {
         Map<String, GlueTable> byName = tablesOf(database);
         GlueTable old = byName.get(crawled.name());
         List<GlueTable.Partition> partitions = new ArrayList<>();
-        Set<List<String>> registered = new HashSet<>();
         if (old != null && old.partitionKeys().equals(crawled.partitionKeys())) {
             partitions.addAll(old.partitions());
-            old.partitions().forEach(p -> registered.add(p.values()));
         }
-        for (CrawledTable.Partition found : crawled.partitions()) {
-            if (registered.add(found.values())) {
-                partitions.add(new GlueTable.Partition(found.values(), found.location(), now));
-            }
-        }
-        partitions.sort(PARTITION_ORDER);
+        addNew(partitions, crawled.partitions().stream()
+                .map(found -> new GlueTable.Partition(found.values(), found.location(), now)).toList());
         GlueTable table = new GlueTable(key(database), crawled.name(), crawled.format(), crawled.location(),
                 crawled.columns(), crawled.partitionKeys(), List.copyOf(partitions), crawler,
                 old == null ? now : old.createTime(), now);
@@ -103,6 +97,46 @@ final class GlueCatalog {
         byName.put(table.name(), table);
         save();
         return old == null ? Change.CREATED : Change.UPDATED;
+    }
+
+    /**
+     * Registers partitions of a table as Glue's BatchCreatePartition does: each one whose values are new; returns
+     * the values of the others, registered already (or twice in {@code added}).
+     */
+    synchronized List<List<String>> addPartitions(String database, String name, List<GlueTable.Partition> added) {
+        GlueTable table = table(database, name);
+        for (GlueTable.Partition partition : added) {
+            if (partition.values().size() != table.partitionKeys().size()) {
+                throw new AwsError("InvalidInputException", "The number of partition keys do not match the number of "
+                        + "partition values: " + table.partitionKeys() + " and " + partition.values() + ".");
+            }
+        }
+        List<GlueTable.Partition> partitions = new ArrayList<>(table.partitions());
+        List<List<String>> existing = addNew(partitions, added);
+        if (existing.size() < added.size()) {
+            tablesOf(database).put(table.name(), table.withPartitions(partitions));
+            save();
+        }
+        return existing;
+    }
+
+    /**
+     * Adds to {@code partitions} those of {@code found} whose values it does not have yet, keeping them in order;
+     * returns the values of the others.
+     */
+    private static List<List<String>> addNew(List<GlueTable.Partition> partitions, List<GlueTable.Partition> found) {
+        Set<List<String>> registered = new HashSet<>();
+        partitions.forEach(p -> registered.add(p.values()));
+        List<List<String>> existing = new ArrayList<>();
+        for (GlueTable.Partition partition : found) {
+            if (registered.add(partition.values())) {
+                partitions.add(partition);
+            } else {
+                existing.add(partition.values());
+            }
+        }
+        partitions.sort(PARTITION_ORDER);
+        return existing;
     }
 
     private static boolean sameContent(GlueTable a, GlueTable b) {

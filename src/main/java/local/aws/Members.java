@@ -49,8 +49,7 @@ final class Members {
     static String required(JsonNode structure, String name, String validationError) {
         String value = text(structure, name, "");
         if (value.isEmpty()) {
-            throw new AwsError(validationError, "1 validation error detected: Value null at '" + lowerFirst(name)
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw missing(name, validationError);
         }
         return value;
     }
@@ -80,6 +79,19 @@ final class Members {
 
     static List<JsonNode> structures(JsonNode structure, String name) {
         return list(structure, name, JsonNode::isObject, "structures");
+    }
+
+    /** A required list of structures, which may be empty; {@code validationError} as for {@link #required}. */
+    static List<JsonNode> requiredStructures(JsonNode structure, String name, String validationError) {
+        if (member(structure, name, JsonNode::isArray, "a list").isMissingNode()) {
+            throw missing(name, validationError);
+        }
+        return structures(structure, name);
+    }
+
+    private static AwsError missing(String name, String validationError) {
+        return new AwsError(validationError, "1 validation error detected: Value null at '" + lowerFirst(name)
+                + "' failed to satisfy constraint: Member must not be null");
     }
 
     private static List<JsonNode> list(JsonNode structure, String name, Predicate<JsonNode> itemFits, String items) {

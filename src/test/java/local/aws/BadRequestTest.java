@@ -60,6 +60,10 @@ class BadRequestTest {
                     "DatabaseName"),
             operation("AWSGlue.GetPartitions", "{'DatabaseName': 'default', 'TableName': 'us_counties', 'MaxResults': 10, "
                     + "'NextToken': ''}", "DatabaseName", "TableName"),
+            operation("AWSGlue.BatchCreatePartition", "{'CatalogId': '000000000000', 'DatabaseName': 'default', "
+                    + "'TableName': 'us_counties', 'PartitionInputList': [{'Values': ['2023-01-01'], 'StorageDescriptor': "
+                    + "{'Location': 's3://covid-lake/lake/us_counties/dt=2023-01-01/'}}]}",
+                    "DatabaseName", "TableName", "PartitionInputList", "PartitionInputList.0.StorageDescriptor.Location"),
             operation("AmazonAthena.StartQueryExecution", "{'QueryString': 'SELECT 1', 'QueryExecutionContext': "
                     + "{'Database': 'default', 'Catalog': 'AwsDataCatalog'}, 'ResultConfiguration': {'OutputLocation': "
                     + "'s3://covid-lake/athena-results/'}, 'WorkGroup': 'primary', 'ClientRequestToken': 'fuzz'}",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -15,9 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.athena.model.Datum;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.CrawlerMetrics;
@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.glue.model.LastCrawlStatus;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
 import software.amazon.awssdk.services.glue.model.GlueException;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
 import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.PartitionInput;
 import software.amazon.awssdk.services.glue.model.Table;
 
 /** The Glue emulator through the AWS SDK: a crawler turns the lake's folders into a catalog table with partitions. */
@@ -112,12 +114,76 @@ class GlueEmulatorTest {
         assertThat(table.storageDescriptor().columns()).extracting(c -> c.name() + " " + c.type())
                 .containsExactly("date string", "county string", "state string", "fips string", "cases bigint", "deaths bigint");
         assertThat(table.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
-        String id = aws.athena.startQueryExecution(b -> b.queryString("SELECT county, cases, dt FROM covid.raw_us_counties")
-                .resultConfiguration(r -> r.outputLocation("s3://covid-lake/athena-results/"))).queryExecutionId();
-        TestAws.await("the query is done", Duration.ofSeconds(30), () -> aws.athena.getQueryExecution(b -> b.queryExecutionId(id))
-                .queryExecution().status().state() == QueryExecutionState.SUCCEEDED);
-        assertThat(aws.athena.getQueryResults(b -> b.queryExecutionId(id)).resultSet().rows().get(1).data())
-                .extracting(Datum::varCharValue).containsExactly("Autauga", "10", "2023-01-01");
+        assertThat(aws.query("SELECT county, cases, dt FROM covid.raw_us_counties"))
+                .containsExactly(List.of("county", "cases", "dt"), List.of("Autauga", "10", "2023-01-01"));
+    }
+
+    @Test
+    void batchCreatePartitionRegistersNewPartitionsThatAthenaQueriesAtOnceAndReportsThoseThatExist() throws Exception {
+        aws.putParquet("lake/us_counties/dt=2023-01-01/covid.us-counties+0+0000000000.parquet", ROW_1);
+        aws.crawl("covid");
+        aws.putParquet("lake/us_counties/dt=2023-01-02/covid.us-counties+0+0000000001.parquet", ROW_2);
+        assertThat(aws.query("SELECT count(*) FROM covid.us_counties WHERE dt = '2023-01-02'")).last().isEqualTo(List.of("0"));
+
+        BatchCreatePartitionResponse created = aws.glue.batchCreatePartition(b -> b.databaseName("covid")
+                .tableName("us_counties").partitionInputList(partition("2023-01-02")));
+
+        assertThat(created.errors()).isEmpty();
+        assertThat(partitionsOnePerPage()).containsExactly(
+                "2023-01-01 s3://covid-lake/lake/us_counties/dt=2023-01-01/",
+                "2023-01-02 s3://covid-lake/lake/us_counties/dt=2023-01-02/");
+        assertThat(aws.query("SELECT county, cases, dt FROM covid.us_counties WHERE dt = '2023-01-02'"))
+                .containsExactly(List.of("county", "cases", "dt"), List.of("Autauga", "12", "2023-01-02"));
+
+        // one new, one crawled, one registered above: only the new one is created
+        BatchCreatePartitionResponse again = aws.glue.batchCreatePartition(b -> b.databaseName("covid")
+                .tableName("us_counties").partitionInputList(partition("2023-01-03"), partition("2023-01-01"), partition("2023-01-02")));
+        assertThat(again.errors()).extracting(e -> e.partitionValues().get(0), e -> e.errorDetail().errorCode())
+                .containsExactly(Tuple.tuple("2023-01-01", "AlreadyExistsException"), Tuple.tuple("2023-01-02", "AlreadyExistsException"));
+        assertThat(partitionsOnePerPage()).hasSize(3);
+
+        // a crawl afterwards finds the same partitions: nothing changes
+        aws.glue.startCrawler(b -> b.name("covid-crawler"));
+        TestAws.await("the crawler is READY", Duration.ofSeconds(30),
+                () -> aws.glue.getCrawler(b -> b.name("covid-crawler")).crawler().state() == CrawlerState.READY);
+        assertThat(partitionsOnePerPage()).hasSize(3);
+    }
+
+    @Test
+    void batchCreatePartitionOfAMissingTableOrWithBadPartitionsIsRefused() throws Exception {
+        aws.putParquet("lake/us_counties/dt=2023-01-01/covid.us-counties+0+0000000000.parquet", ROW_1);
+        aws.crawl("covid");
+        assertThatThrownBy(() -> aws.glue.batchCreatePartition(b -> b.databaseName("covid").tableName("nope")
+                .partitionInputList(partition("2023-01-02"))))
+                .isInstanceOf(EntityNotFoundException.class).hasMessageContaining("Table nope not found.");
+        assertThatThrownBy(() -> aws.glue.batchCreatePartition(b -> b.databaseName("nope").tableName("us_counties")
+                .partitionInputList(partition("2023-01-02"))))
+                .isInstanceOf(EntityNotFoundException.class).hasMessageContaining("Database nope not found.");
+        List<PartitionInput> tooMany = new ArrayList<>();
+        LocalDate first = LocalDate.of(2023, 2, 1);
+        for (int day = 0; day < 101; day++) {
+            tooMany.add(partition(first.plusDays(day).toString()));
+        }
+        assertThatThrownBy(() -> aws.glue.batchCreatePartition(b -> b.databaseName("covid").tableName("us_counties")
+                .partitionInputList(tooMany)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("less than or equal to 100");
+        assertThatThrownBy(() -> aws.glue.batchCreatePartition(b -> b.databaseName("covid").tableName("us_counties")
+                .partitionInputList(p -> p.values("2023-01-02", "extra")
+                        .storageDescriptor(s -> s.location("s3://covid-lake/lake/us_counties/dt=2023-01-02/")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("number of partition keys");
+        assertThatThrownBy(() -> aws.glue.batchCreatePartition(b -> b.databaseName("covid").tableName("us_counties")
+                .partitionInputList(p -> p.values("2023-01-02").storageDescriptor(s -> s.location("s3://../../etc/")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the local S3 data dir");
+        // the 100 allowed at once are
+        assertThat(aws.glue.batchCreatePartition(b -> b.databaseName("covid").tableName("us_counties")
+                .partitionInputList(tooMany.subList(0, 100))).errors()).isEmpty();
+        assertThat(aws.glue.getPartitions(b -> b.databaseName("covid").tableName("us_counties")).partitions()).hasSize(101);
+    }
+
+    /** A dt= partition of the lake table as the pipeline registers it. */
+    private static PartitionInput partition(String date) {
+        return PartitionInput.builder().values(date)
+                .storageDescriptor(s -> s.location("s3://covid-lake/lake/us_counties/dt=" + date + "/")).build();
     }
 
     @Test
