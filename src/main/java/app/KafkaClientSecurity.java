@@ -16,7 +16,7 @@ import org.apache.camel.component.kafka.KafkaConfiguration;
  * added: every Kafka endpoint starts from the component's configuration, and no login goes into an endpoint
  * URI, where a logged URI would show it.
  */
-final class KafkaClientSecurity implements CamelConfiguration {
+public final class KafkaClientSecurity implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {

@@ -20,29 +20,36 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
 
-/** A single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM. */
+/**
+ * A single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM. Its clients sign in
+ * with SASL/PLAIN as the one user it knows, as every server of the local stack checks credentials.
+ */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrap;
+    private final Map<String, Object> clientProperties;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrap) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrap, Map<String, Object> clientProperties) {
         this.server = server;
         this.bootstrap = bootstrap;
+        this.clientProperties = clientProperties;
     }
 
     /**
      * Formats {@code dir} on first use (keeps what an earlier run left there) and starts the broker.
      *
      * @param partitions partitions of topics the broker creates on first use
+     * @param user       the one user who may sign in, with {@code password}
      */
-    public static EmbeddedKafka start(Path dir, int port, int partitions) {
+    public static EmbeddedKafka start(Path dir, int port, int partitions, String user, String password) {
         try {
             Files.createDirectories(dir);
             int controllerPort = freePort();
@@ -50,11 +57,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("process.roles", "broker,controller");
             config.put("node.id", "1");
             config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-            config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            config.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            config.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+            config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
             config.put("controller.listener.names", "CONTROLLER");
-            config.put("inter.broker.listener.name", "PLAINTEXT");
+            config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+            config.put("sasl.enabled.mechanisms", "PLAIN");
+            config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            // the broker signs in to itself as the same user
+            config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", login(user, password)
+                    .replace(";", " user_" + user + "=\"" + password + "\";"));
             config.put("log.dirs", dir.toString());
             config.put("num.partitions", Integer.toString(partitions));
             config.put("auto.create.topics.enable", "true");
@@ -77,7 +89,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafka(server, "127.0.0.1:" + port);
+            String bootstrap = "127.0.0.1:" + port;
+            return new EmbeddedKafka(server, bootstrap, clientProperties(bootstrap, user, password));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -99,9 +112,22 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .run();
     }
 
+    /** What a client of this broker needs: where it is, and how to sign in. */
+    public static Map<String, Object> clientProperties(String bootstrap, String user, String password) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, login(user, password));
+    }
+
+    private static String login(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
     /** Creates the topics that do not exist yet, so producers and consumers find them ready. */
     public void createTopics(int partitions, String... topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(clientProperties)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Arrays.stream(topics).distinct().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
@@ -142,6 +168,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrap() {
         return bootstrap;
+    }
+
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
     }
 
     @Override

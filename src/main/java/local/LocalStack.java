@@ -39,7 +39,8 @@ public final class LocalStack extends MainListenerSupport {
             Directories.deleteTree(local.dataDir());
         }
         long start = System.currentTimeMillis();
-        kafka = EmbeddedKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.partitions());
+        kafka = EmbeddedKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.partitions(),
+                local.accessKey(), local.secretKey());
         kafka.createTopics(local.partitions(), local.topic(), local.dlqTopic());
         s3 = EmbeddedS3.start(local.dataDir().resolve("s3"), local.s3Port(), local.accessKey(), local.secretKey(), local.bucket());
         emulatorS3 = AwsClients.s3(s3.url(), local.region(), local.accessKey(), local.secretKey());
@@ -48,12 +49,13 @@ public final class LocalStack extends MainListenerSupport {
         String keys = "AWS_ACCESS_KEY_ID=" + local.accessKey() + " AWS_SECRET_ACCESS_KEY=" + local.shownSecret();
         LOG.info("""
                 Local stack up in {} ms (data in {}):
-                  Kafka bootstrap  {}    e.g. kcat -b {} -C -t {} -c 3
+                  Kafka bootstrap  {}    user {}, SASL/PLAIN with the same secret, e.g.
+                                   kcat -b {} -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=PLAIN -X sasl.username={} -X sasl.password={} -C -t {} -c 3
                   S3 endpoint      {}    bucket {}, access key {}, secret key {}
                                    e.g. {} aws --endpoint-url {} s3 ls s3://{}/ --recursive
                   Glue and Athena  {}    the same keys, e.g. {} aws --endpoint-url {} glue get-tables --database-name {}""",
                 System.currentTimeMillis() - start, local.dataDir(),
-                kafka.bootstrap(), kafka.bootstrap(), local.topic(),
+                kafka.bootstrap(), local.accessKey(), kafka.bootstrap(), local.accessKey(), local.shownSecret(), local.topic(),
                 s3.url(), local.bucket(), local.accessKey(), local.shownSecret(),
                 keys, s3.url(), local.bucket(),
                 aws.url(), keys, aws.url(), local.database());

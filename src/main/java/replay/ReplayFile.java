@@ -33,6 +33,7 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
 
     private final ReplayIdentity replay;
     private final ResumePoint resume;
+    private final long sentThrough;
     private final CountingStream in;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
@@ -52,6 +53,7 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
             throws IOException {
         this.replay = replay;
         this.resume = resume;
+        this.sentThrough = resume.sentThrough();
         this.coveredThrough = resume.ackedThrough();
         this.in = new CountingStream(CountyCsv.openStream(file));
         try {
@@ -93,7 +95,7 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
         int skipped = 0;
         long firstDue = -1;
         // a resumed replay's first chunk reaches at least the last line already sent (see ResumePoint.sentThrough)
-        while (rows.size() + rejections.size() < maxRows || lastLine < resume.sentThrough()) {
+        while (rows.size() + rejections.size() < maxRows || lastLine < sentThrough) {
             CountyRow row = pending;
             long due = pendingDue;
             pending = null;
@@ -125,7 +127,7 @@ public final class ReplayFile implements Iterator<ReplayChunk>, Closeable {
             }
             if (firstDue < 0) {
                 firstDue = due;
-            } else if (due - firstDue > TICK_MILLIS && lastLine >= resume.sentThrough()) {
+            } else if (due - firstDue > TICK_MILLIS && lastLine >= sentThrough) {
                 pending = row;
                 pendingDue = due;
                 break;

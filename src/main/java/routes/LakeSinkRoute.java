@@ -93,8 +93,10 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .setBody(method(batches, "open"))
                 .bean(progress, "batchStarted")
                 // S3 answers in tens of milliseconds: a batch's objects go up side by side, at most
-                // lake.upload-threads at once; the split ends, and the commit below runs, once all of them are stored
-                .split(simple("${body.objects}")).stopOnException().parallelProcessing().executorService(uploads)
+                // lake.upload-threads at once. No stopOnException: the split waits for every upload it started,
+                // retries included, so that none of a failed batch lands after the batch is read again; a failure
+                // then fails the batch, uncommitted
+                .split(simple("${body.objects}")).parallelProcessing().executorService(uploads)
                     .bean(writer, "encode")
                     .bean(deadline, "beforeUpload").id("upload-deadline")
                     .to(lakeBucket(lake))

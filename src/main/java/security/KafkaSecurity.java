@@ -37,9 +37,13 @@ public record KafkaSecurity(String protocol, String mechanism, String jaasConfig
         return protocol.startsWith("SASL_");
     }
 
-    /** The login module: the given one, or MSK's IAM module. */
+    /**
+     * The login module: the given one, or MSK's IAM module. With IAM any other module is the local broker's
+     * default PLAIN login, which IAM never uses.
+     */
     public String login() {
-        return mechanism.equals(IAM) && jaasConfig.isBlank() ? "software.amazon.msk.auth.iam.IAMLoginModule required;" : jaasConfig;
+        return mechanism.equals(IAM) && !jaasConfig.contains("IAMLoginModule")
+                ? "software.amazon.msk.auth.iam.IAMLoginModule required;" : jaasConfig;
     }
 
     /** Extra client properties beyond protocol, mechanism and login: MSK IAM's callback handler. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.CrashScenario;
 import support.JavaProcess;
+import support.TestKafka;
 
 /**
  * The default all-in-one run, killed with {@code kill -9} three times in a row at random moments (in the
@@ -47,8 +48,9 @@ class CrashRestartTest {
         assertThat(Files.readString(scenario.log("run-2")))
                 .as("the second run resumed the replay").contains("resuming counties-2021.csv after line");
 
-        try (EmbeddedKafka broker = EmbeddedKafka.start(scenario.dir.resolve("data").resolve("kafka"), EmbeddedKafka.freePort(), 3)) {
-            scenario.assertExactlyOnce(broker.bootstrap(), "kill -9 of the all-in-one run (seed " + seed + "): " + kills);
+        try (EmbeddedKafka broker = EmbeddedKafka.start(scenario.dir.resolve("data").resolve("kafka"), scenario.kafkaPort, 3,
+                TestKafka.USER, TestKafka.PASSWORD)) {
+            scenario.assertExactlyOnce("kill -9 of the all-in-one run (seed " + seed + "): " + kills);
         }
         scenario.assertReports();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +47,9 @@ class LocalRunTest {
                     .containsExactlyInAnyOrder("dt=2023-01-01", "dt=2023-01-02", "dt=2023-01-03");
         }
         // the broker kept the topic in the data dir: start it again there and count
-        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3)) {
-            assertThat(count(broker.bootstrap(), "covid.us-counties")).isEqualTo(9764);
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3,
+                TestKafka.USER, TestKafka.PASSWORD)) {
+            assertThat(count(broker.clientProperties(), "covid.us-counties")).isEqualTo(9764);
         }
         // the reports ran in SQL over the catalogued lake, and agree with the CSV counted here by hand
         Path reports = dataDir.resolve("s3").resolve("covid-lake").resolve("reports");
@@ -106,11 +108,10 @@ class LocalRunTest {
         assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
     }
 
-    private static int count(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "count-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private static int count(Map<String, Object> kafka, String topic) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "count-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int count = 0;
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

@@ -35,14 +35,14 @@ final class PlainSinkLoop {
     }
 
     /** Drains {@code rows} records of the topic into the lake; returns the rows stored. */
-    static long drain(String brokers, String topic, String group, int flushRows, long flushMillis, RecordFormat format,
+    static long drain(Map<String, Object> broker, String topic, String group, int flushRows, long flushMillis, RecordFormat format,
                       S3Client s3, String bucket, ObjectKeys keys, long rows) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        Map<String, Object> config = new HashMap<>(broker);
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, flushRows);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, flushRows));
         long stored = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -12,6 +12,7 @@ import replay.ReplayIdentity;
 import replay.ResumePoint;
 import replay.ReplayMessages;
 import replay.ReplayPacer;
+import support.TestKafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,7 +128,7 @@ public final class ReplayBenchmark {
         Path brokerDir = Files.createTempDirectory(target, "bench-kafka-");
         long benchStart = System.currentTimeMillis();
         boolean ok = true;
-        EmbeddedKafka kafka = EmbeddedKafka.start(brokerDir, EmbeddedKafka.freePort(), PARTITIONS);
+        EmbeddedKafka kafka = EmbeddedKafka.start(brokerDir, EmbeddedKafka.freePort(), PARTITIONS, TestKafka.USER, TestKafka.PASSWORD);
         try {
             if (warmupFile != null) {
                 say("warm-up on %,d rows (JIT, heap; not counted)", warmupRows);
@@ -259,7 +260,7 @@ public final class ReplayBenchmark {
         long millis;
         long cpuStart;
         double cores;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producerProperties(kafka.bootstrap()))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producerProperties(kafka.clientProperties()))) {
             System.gc();
             long start = System.currentTimeMillis();
             cpuStart = processCpuNanos();
@@ -358,7 +359,7 @@ public final class ReplayBenchmark {
 
     /** Records on the topic: the sum of its partitions' end offsets (no transactions, nothing deleted). */
     static long records(EmbeddedKafka kafka, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < PARTITIONS; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
@@ -386,9 +387,9 @@ public final class ReplayBenchmark {
                     get.apply("kafka.producer.compression"));
         }
 
-        Properties producerProperties(String bootstrap) {
+        Properties producerProperties(Map<String, Object> broker) {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(broker);
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

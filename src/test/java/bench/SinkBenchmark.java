@@ -28,6 +28,7 @@ import replay.ReplayPacer;
 import sink.LakeCatchUp;
 import software.amazon.awssdk.services.s3.S3Client;
 import support.SinkInstance;
+import support.TestKafka;
 
 /**
  * The sink benchmark: fills a topic of the in-process broker with a large generated county file, then drains it
@@ -74,12 +75,12 @@ public final class SinkBenchmark {
         Path file = ReplayBenchmark.dataFile(target, rows);
         Path work = Files.createTempDirectory(target, "sink-bench");
         say("machine: %s", ReplayBenchmark.machine());
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), EmbeddedKafka.freePort(), 3);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), EmbeddedKafka.freePort(), 3, TestKafka.USER, TestKafka.PASSWORD);
              EmbeddedS3 s3 = EmbeddedS3.start(work.resolve("s3"), EmbeddedKafka.freePort(), KEY, SECRET, BUCKET);
              S3Client client = AwsClients.s3(s3.url(), "us-east-1", KEY, SECRET)) {
             String topic = "covid.bench";
             kafka.createTopics(3, topic);
-            long sent = fill(kafka.bootstrap(), topic, file);
+            long sent = fill(kafka.clientProperties(), topic, file);
             say("topic %s filled with %,d rows from %s (%,d bytes of CSV)", topic, sent, file.getFileName(), Files.size(file));
 
             // round 0 warms the JIT up and is not counted; the order alternates so neither path always goes first
@@ -91,7 +92,7 @@ public final class SinkBenchmark {
                 Work route = () -> drainWithRoute(kafka, s3.url(), topic, name, "parquet");
                 Work plain = () -> {
                     try (RecordFormat format = RecordFormat.named("parquet")) {
-                        PlainSinkLoop.drain(kafka.bootstrap(), topic, plainName, FLUSH_ROWS, FLUSH_MILLIS, format,
+                        PlainSinkLoop.drain(kafka.clientProperties(), topic, plainName, FLUSH_ROWS, FLUSH_MILLIS, format,
                                 client, BUCKET, new ObjectKeys(plainName, topic), sent);
                     }
                     return null;
@@ -137,12 +138,12 @@ public final class SinkBenchmark {
     }
 
     /** Sends the file's rows as the replay does (JSON, keyed by fips), as fast as the broker takes them. */
-    static long fill(String brokers, String topic, Path file) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+    static long fill(Map<String, Object> broker, String topic, Path file) {
+        Map<String, Object> config = new HashMap<>(broker);
+        config.putAll(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 262144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
         long sent = 0;
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
@@ -187,7 +188,7 @@ public final class SinkBenchmark {
         // no Glue here: registering partitions would only cost a failing call per date
         p.put("lake.register-partitions", "false");
         p.putAll(ROUTE_OVERRIDES);
-        LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", kafka.bootstrap()), topic, name);
+        LakeCatchUp catchUp = new LakeCatchUp(kafka.clientProperties(), topic, name);
         SinkInstance sink = new SinkInstance(p);
         try {
             while (catchUp.lag() > 0) {

@@ -18,7 +18,7 @@ class ReachableTest {
 
     @Test
     void kafkaIsReadyWhileTheBrokerAnswers() {
-        try (KafkaReachable up = new KafkaReachable(Map.of("bootstrap.servers", TestKafka.bootstrap()));
+        try (KafkaReachable up = new KafkaReachable(TestKafka.clientConfig());
              KafkaReachable nowhere = new KafkaReachable(Map.of("bootstrap.servers", "127.0.0.1:" + EmbeddedKafka.freePort()))) {
             assertThat(up.call().getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(up.call().getState()).as("the second probe, on the same client").isEqualTo(HealthCheck.State.UP);

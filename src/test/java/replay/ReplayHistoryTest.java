@@ -24,7 +24,7 @@ class ReplayHistoryTest {
 
     private final String topic = TestKafka.newTopic("history");
     private final String dlq = TestKafka.newTopic("history-dlq");
-    private final ReplayHistory history = new ReplayHistory(Map.of("bootstrap.servers", TestKafka.bootstrap()),
+    private final ReplayHistory history = new ReplayHistory(TestKafka.clientConfig(),
             List.of(topic, dlq), Duration.ofSeconds(30));
 
     @Test
@@ -92,8 +92,8 @@ class ReplayHistoryTest {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap(),
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(TestKafka.clientConfig(ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
+                new StringSerializer());
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, int partition, ReplayIdentity replay,

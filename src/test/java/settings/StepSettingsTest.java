@@ -24,7 +24,10 @@ class StepSettingsTest {
         assertThat(ReplaySettings.read(defaults)).isEqualTo(new ReplaySettings(
                 Path.of("samples/us-counties-2023-first-days.csv"), "1", 0, 2, 50_000, Duration.ofSeconds(5)));
         assertThat(KafkaSettings.read(defaults).clientProperties())
-                .containsEntry("bootstrap.servers", "127.0.0.1:9092").containsEntry("security.protocol", "PLAINTEXT");
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092").containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"local\" password=\"local-secret\";");
         assertThat(LakeSettings.read(defaults).encryption()).isEqualTo(LakeSettings.Encryption.NONE);
         assertThat(SinkSettings.read(defaults).flushInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(CatalogSettings.read(defaults).createIfMissing()).isTrue();

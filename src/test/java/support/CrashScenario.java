@@ -77,12 +77,13 @@ public final class CrashScenario {
     }
 
     /**
-     * Every valid line on the topic once, every bad one on the dead-letter topic once, every row in the lake
+     * Read from the stack's broker, on its port: every valid line on the topic once, every bad one on the dead-letter topic once, every row in the lake
      * once, and the reports as the CSV says; prints what it counted.
      */
-    public void assertExactlyOnce(String bootstrap, String scenario) throws Exception {
-        ExactlyOnce topic = ExactlyOnce.linesOnTopic(bootstrap, TOPIC, validLines);
-        ExactlyOnce deadLetters = ExactlyOnce.linesOnTopic(bootstrap, DLQ, badLines);
+    public void assertExactlyOnce(String scenario) throws Exception {
+        Map<String, Object> kafka = EmbeddedKafka.clientProperties("127.0.0.1:" + kafkaPort, TestKafka.USER, TestKafka.PASSWORD);
+        ExactlyOnce topic = ExactlyOnce.linesOnTopic(kafka, TOPIC, validLines);
+        ExactlyOnce deadLetters = ExactlyOnce.linesOnTopic(kafka, DLQ, badLines);
         Path bucket = dir.resolve("data").resolve("s3").resolve("covid-lake");
         ExactlyOnce lake = ExactlyOnce.rowsInLake(rows, LakeFiles.readFolder(bucket.resolve("lake/us_counties"), "parquet"));
         System.out.printf("%s%n  %s%n  %s%n  %s%n", scenario, topic, deadLetters, lake);

@@ -23,9 +23,9 @@ import replay.ReplayMessages;
 public record ExactlyOnce(String what, long expected, long found, long duplicates, long missing) {
 
     /** The lines of the CSV file whose messages are on the topic, by their {@code source.line} header. */
-    public static ExactlyOnce linesOnTopic(String bootstrap, String topic, Collection<Long> expectedLines) {
+    public static ExactlyOnce linesOnTopic(Map<String, Object> kafka, String topic, Collection<Long> expectedLines) {
         List<Long> lines = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : readAll(bootstrap, topic)) {
+        for (ConsumerRecord<String, String> record : readAll(kafka, topic)) {
             Header line = record.headers().lastHeader(ReplayMessages.LINE_HEADER);
             lines.add(line == null ? -1 : Long.parseLong(new String(line.value(), StandardCharsets.UTF_8)));
         }
@@ -69,9 +69,9 @@ public record ExactlyOnce(String what, long expected, long found, long duplicate
     }
 
     /** Every record of the topic, from its start to its end as it is now. */
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    private static List<ConsumerRecord<String, String>> readAll(Map<String, Object> kafka, String topic) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

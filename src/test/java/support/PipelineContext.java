@@ -1,5 +1,6 @@
 package support;
 
+import app.KafkaClientSecurity;
 import lifecycle.PipelineRun;
 
 import java.time.Duration;
@@ -48,6 +49,8 @@ public final class PipelineContext implements AutoCloseable {
         context.getPropertiesComponent().setOverrideProperties(overrides);
         run = new PipelineRun(jobs, false, jobsDone::countDown);
         context.getRegistry().bind(PipelineRun.BEAN, run);
+        // as PipelineMain does: the Kafka clients sign in as the settings say (the test broker wants the local login)
+        new KafkaClientSecurity().configure(context);
         for (RoutesBuilder route : routes) {
             context.addRoutes(route);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TestKafka {
 
     public static final int PARTITIONS = 3;
+    /** The local keys of application.properties: the pipeline's routes sign in with them by default. */
+    public static final String USER = "local";
+    public static final String PASSWORD = "local-secret";
 
     private static EmbeddedKafka broker;
 
@@ -30,13 +34,23 @@ public final class TestKafka {
     public static synchronized String bootstrap() {
         if (broker == null) {
             Path dir = tempDir("kafka");
-            broker = EmbeddedKafka.start(dir, EmbeddedKafka.freePort(), PARTITIONS);
+            broker = EmbeddedKafka.start(dir, EmbeddedKafka.freePort(), PARTITIONS, USER, PASSWORD);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 broker.close();
                 Directories.deleteTree(dir);
             }));
         }
         return broker.bootstrap();
+    }
+
+    /** A client's configuration for the test broker: where it is and how to sign in; {@code extra} (key, value, ...) adds. */
+    public static Map<String, Object> clientConfig(Object... extra) {
+        bootstrap();
+        Map<String, Object> config = new HashMap<>(broker.clientProperties());
+        for (int i = 0; i < extra.length; i += 2) {
+            config.put((String) extra[i], extra[i + 1]);
+        }
+        return config;
     }
 
     /** A fresh topic name per test, created with {@link #PARTITIONS} partitions. */
@@ -49,8 +63,7 @@ public final class TestKafka {
 
     /** Reads the topic from the start until {@code expected} records arrived or the timeout passed. */
     public static List<ConsumerRecord<String, String>> read(String topic, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+        Map<String, Object> config = clientConfig(
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

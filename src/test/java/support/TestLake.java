@@ -67,8 +67,7 @@ public final class TestLake implements AutoCloseable {
 
     /** Sends the rows to the topic as the replay does: JSON value, keyed by fips. */
     public void send(List<CountyRow> rows) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap(),
+        Map<String, Object> config = TestKafka.clientConfig(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
@@ -79,7 +78,7 @@ public final class TestLake implements AutoCloseable {
     }
 
     public void sendRaw(String key, String value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap());
+        Map<String, Object> config = TestKafka.clientConfig();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value));
         }
@@ -120,7 +119,7 @@ public final class TestLake implements AutoCloseable {
      * store, so the lake as it is now is what the test checks.
      */
     public void awaitCaughtUp(Duration timeout) throws Exception {
-        LakeCatchUp catchUp = new LakeCatchUp(Map.of("bootstrap.servers", TestKafka.bootstrap()), topic, group);
+        LakeCatchUp catchUp = new LakeCatchUp(TestKafka.clientConfig(), topic, group);
         try {
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             while (!catchUp.caughtUp()) {
