@@ -59,14 +59,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
             config.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
             config.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
-            config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
             config.put("controller.listener.names", "CONTROLLER");
             config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
             config.put("sasl.enabled.mechanisms", "PLAIN");
             config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-            // the broker signs in to itself as the same user
-            config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", login(user, password)
-                    .replace(";", " user_" + user + "=\"" + password + "\";"));
+            config.put("sasl.mechanism.controller.protocol", "PLAIN");
+            // both listeners, the controller's too, want the login; the broker signs in to itself as the same user
+            String serverLogin = login(user, password).replace(";", " user_" + user + "=\"" + password + "\";");
+            config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", serverLogin);
+            config.put("listener.name.controller.plain.sasl.jaas.config", serverLogin);
             config.put("log.dirs", dir.toString());
             config.put("num.partitions", Integer.toString(partitions));
             config.put("auto.create.topics.enable", "true");
