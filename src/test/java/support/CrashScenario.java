@@ -27,6 +27,7 @@ public final class CrashScenario {
 
     public final Path dir;
     public final Path file;
+    private final Path temp;
     private final Path logs;
     public final int kafkaPort = EmbeddedKafka.freePort();
     public final int s3Port = EmbeddedKafka.freePort();
@@ -39,6 +40,7 @@ public final class CrashScenario {
         dir = TestKafka.tempDir(name);
         logs = Path.of("target", "crash-logs", dir.getFileName().toString());
         file = dir.resolve("counties-2021.csv");
+        temp = Files.createDirectories(dir.resolve("tmp"));
         List<String> lines = new ArrayList<>(Files.readAllLines(SampleCsv.MONTH_2021, StandardCharsets.UTF_8));
         // a count that is not a number, a row with a column too many, a date that is not one
         lines.add(1_000, "2021-02-05,Nowhere,Alabama,01999,not-a-number,0");
@@ -64,7 +66,9 @@ public final class CrashScenario {
                 "replay.rows-per-second", "15000",
                 "replay.seconds-per-day", "0",
                 "replay.progress-seconds", "1"));
-        properties.putAll(Map.of("lake.flush-rows", "3000", "lake.flush-interval", "2s"));
+        properties.putAll(Map.of("lake.flush-rows", "3000", "lake.flush-interval", "2s",
+                // a JVM killed with -9 leaves DuckDB's 70 MB native library in its temp folder: keep it in this dir
+                "java.io.tmpdir", temp.toString()));
         for (int i = 0; i < extra.length; i += 2) {
             properties.put(extra[i], extra[i + 1]);
         }
