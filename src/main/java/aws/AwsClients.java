@@ -39,8 +39,10 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** Bounded too: the sink registers partitions with it inside a batch's max.poll.interval. */
     public static GlueClient glue(String endpoint, String region, String accessKey, String secretKey) {
-        return configure(GlueClient.builder(), endpoint, region, accessKey, secretKey).build();
+        return configure(GlueClient.builder(), endpoint, region, accessKey, secretKey)
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30))).build();
     }
 
     public static AthenaClient athena(String endpoint, String region, String accessKey, String secretKey) {

@@ -1,6 +1,7 @@
 package settings;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 
@@ -10,6 +11,8 @@ import org.apache.camel.CamelContext;
  * names the property, before anything has started.
  */
 public final class Settings {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final CamelContext context;
 
@@ -24,12 +27,11 @@ public final class Settings {
 
     public double number(String key, int least) {
         String value = text(key);
-        double number;
-        try {
-            number = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
+        // digits, a fraction, an exponent: Java alone would also read "10d", "0x1p3" or "Infinity"
+        if (!PLAIN_NUMBER.matcher(value.strip()).matches()) {
             throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
         }
+        double number = Double.parseDouble(value.strip());
         if (!(number >= least)) {
             throw new IllegalArgumentException(key + " must be >= " + least + ", was " + value.strip());
         }

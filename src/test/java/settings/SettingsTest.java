@@ -20,6 +20,10 @@ class SettingsTest {
         assertThatThrownBy(() -> settings.number("c", 0)).hasMessage("c must be >= 0, was -1");
         assertThatThrownBy(() -> settings.wholeNumber("d", 1)).hasMessage("d must be a whole number, was '1.5'");
         assertThat(settings.wholeNumber("e", 1)).isEqualTo(1000);
+        Settings javaOnly = settings("suffix", "10d", "infinite", "Infinity", "hex", "0x1p3");
+        for (String key : new String[] {"suffix", "infinite", "hex"}) {
+            assertThatThrownBy(() -> javaOnly.number(key, 0)).hasMessageStartingWith(key + " must be a number, was '");
+        }
     }
 
     @Test
