@@ -54,16 +54,15 @@ public final class PipelineRun {
     }
 
     private void finish(String job, int code) {
-        boolean allDone;
         String summary;
         synchronized (this) {
             exitCode = Math.max(exitCode, code);
-            allDone = pending.remove(job) && pending.isEmpty();
+            boolean allDone = pending.remove(job) && pending.isEmpty();
             timeline.ended(job, code != 0, System.nanoTime());
+            if (code == 0 && !allDone) {
+                return;
+            }
             summary = timeline.summary(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
-        }
-        if (code == 0 && !allDone) {
-            return;
         }
         LOG.info("Run: {}", summary);
         if (keepRunning) {

@@ -30,11 +30,12 @@ public final class LocalStack extends MainListenerSupport {
     @Override
     public synchronized void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        if (!new Settings(context).flag("local.enabled")) {
+        Settings settings = new Settings(context);
+        if (!settings.flag("local.enabled")) {
             return;
         }
         requireLocalStackJars();
-        LocalStackSettings local = LocalStackSettings.read(new Settings(context));
+        LocalStackSettings local = LocalStackSettings.read(settings);
         if (local.reset()) {
             Directories.deleteTree(local.dataDir());
         }

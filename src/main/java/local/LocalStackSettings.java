@@ -4,8 +4,11 @@ import settings.Settings;
 
 import java.nio.file.Path;
 
-/** The local stack's settings ({@code local.*}, and the names it creates: topics, bucket), read once at start-up. */
-record LocalStackSettings(boolean enabled, Path dataDir, boolean reset, int kafkaPort, int partitions, int s3Port,
+/**
+ * The local stack's settings ({@code local.*}, and the names it creates: topics, bucket), read once at start-up
+ * when {@code local.enabled} says the stack runs.
+ */
+record LocalStackSettings(Path dataDir, boolean reset, int kafkaPort, int partitions, int s3Port,
                           String accessKey, String secretKey, int awsPort, String region, String topic, String dlqTopic,
                           String bucket, String database) {
 
@@ -13,9 +16,7 @@ record LocalStackSettings(boolean enabled, Path dataDir, boolean reset, int kafk
     static final String DEVELOPMENT_SECRET = "local-secret";
 
     static LocalStackSettings read(Settings settings) {
-        boolean enabled = settings.flag("local.enabled");
-        return new LocalStackSettings(enabled,
-                Path.of(settings.text("local.data-dir")).toAbsolutePath().normalize(),
+        return new LocalStackSettings(Path.of(settings.text("local.data-dir")).toAbsolutePath().normalize(),
                 settings.flag("local.reset"),
                 settings.wholeNumber("local.kafka.port", 0),
                 settings.wholeNumber("local.kafka.partitions", 1),
