@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.PartitionError;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.glue.model.StorageDescriptor;
  * queries a date's rows without waiting for the crawler. Each partition gets its table's storage descriptor at its
  * own folder, so that Athena reads it as it reads crawled ones. Each date is tried once per process, whatever the
  * outcome: the crawler registers what fails, and a Glue that is down or denies costs one call per date, not one
- * per batch.
+ * per batch. Dates stored before the first crawl made the table wait for it, and go with the next batch's call.
  */
 public final class GluePartitions {
 
@@ -34,6 +36,7 @@ public final class GluePartitions {
     private final String bucket;
     private final ObjectKeys folders;
     private final Set<LocalDate> tried = new HashSet<>();
+    private final Set<LocalDate> untried = new TreeSet<>();
     private boolean toldNoTable;
 
     public GluePartitions(GlueClient glue, String database, String bucket, ObjectKeys folders) {
@@ -43,25 +46,33 @@ public final class GluePartitions {
         this.folders = folders;
     }
 
-    /** Registers the dates this process has not tried yet. */
+    /** Registers the dates this process has not tried yet, those stored before the table existed among them. */
     public synchronized void register(Collection<LocalDate> dates) {
-        List<LocalDate> fresh = dates.stream().filter(d -> !tried.contains(d)).distinct().sorted().toList();
-        if (fresh.isEmpty()) {
+        untried.addAll(dates);
+        untried.removeAll(tried);
+        if (untried.isEmpty()) {
             return;
         }
-        tried.addAll(fresh);
         StorageDescriptor table;
         try {
             table = glue.getTable(r -> r.databaseName(database).name(ObjectKeys.TABLE)).table().storageDescriptor();
         } catch (EntityNotFoundException e) {
-            // the crawl that creates the table registers the dt= folders there are by then, these among them
+            // the first crawl makes the table; the dates stored until then stay untried
             if (!toldNoTable) {
-                LOG.info("Glue table {}.{} does not exist yet: new dt= partitions wait for the crawler, which creates it",
+                LOG.info("Glue table {}.{} does not exist yet: new dt= partitions wait for the first crawl, which creates it",
                         database, ObjectKeys.TABLE);
                 toldNoTable = true;
             }
             return;
+        } catch (SdkException e) {
+            // a Glue that is down or denies is not asked again for the same dates
+            tried.addAll(untried);
+            untried.clear();
+            throw e;
         }
+        List<LocalDate> fresh = List.copyOf(untried);
+        tried.addAll(fresh);
+        untried.clear();
         for (int from = 0; from < fresh.size(); from += MAX_PER_CALL) {
             create(table, fresh.subList(from, Math.min(fresh.size(), from + MAX_PER_CALL)));
         }

@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * Decides when new {@code dt=} folders in the lake call for a crawl. New folders wait until none has appeared
  * for a quiet period, so a backfill of 80 days starts a handful of crawls, not 80; but never longer than the
- * longest wait, so a steady stream of new days is still catalogued.
+ * longest wait, so a steady stream of new days is still catalogued. The first folders this process sees do not
+ * wait: until a crawl has made the lake's table, the sink cannot register the dates it stores, and none of them is
+ * queryable.
  */
 public final class NewPartitionTrigger {
 
@@ -21,6 +23,7 @@ public final class NewPartitionTrigger {
     private final Set<String> waiting = new TreeSet<>();
     private Instant firstWaiting;
     private Instant lastNew;
+    private boolean crawledOnce;
 
     public NewPartitionTrigger(Duration quiet, Duration longestWait, Clock clock) {
         this.quiet = quiet;
@@ -42,9 +45,10 @@ public final class NewPartitionTrigger {
                 }
             }
         }
-        if (waiting.isEmpty() || (now.isBefore(lastNew.plus(quiet)) && now.isBefore(firstWaiting.plus(longestWait)))) {
+        if (waiting.isEmpty() || (crawledOnce && now.isBefore(lastNew.plus(quiet)) && now.isBefore(firstWaiting.plus(longestWait)))) {
             return Set.of();
         }
+        crawledOnce = true;
         Set<String> due = new TreeSet<>(waiting);
         known.addAll(waiting);
         waiting.clear();
@@ -54,6 +58,7 @@ public final class NewPartitionTrigger {
 
     /** Records partitions that a crawl, whatever started it, has catalogued: they need no crawl of their own. */
     public synchronized void covered(Set<String> partitions) {
+        crawledOnce = true;
         known.addAll(partitions);
         waiting.removeAll(partitions);
         if (waiting.isEmpty()) {

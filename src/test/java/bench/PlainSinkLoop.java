@@ -37,14 +37,9 @@ final class PlainSinkLoop {
     /** Drains {@code rows} records of the topic into the lake; returns the rows stored. */
     static long drain(Map<String, Object> broker, String topic, String group, int flushRows, long flushMillis, RecordFormat format,
                       S3Client s3, String bucket, ObjectKeys keys, long rows) {
-        Map<String, Object> config = new HashMap<>(broker);
-        config.putAll(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, flushRows));
         long stored = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(broker, group, flushRows),
+                new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<LakeRecord> batch = new ArrayList<>(flushRows);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -66,6 +61,17 @@ final class PlainSinkLoop {
             }
         }
         return stored;
+    }
+
+    /** A consumer in its own group from the topic's start, committing by hand, polling at most a batch. */
+    static Map<String, Object> consumerConfig(Map<String, Object> broker, String group, int flushRows) {
+        Map<String, Object> config = new HashMap<>(broker);
+        config.putAll(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, flushRows));
+        return config;
     }
 
     /** Puts the batch's objects to S3, then commits its offsets; empties the batch and returns its size. */
