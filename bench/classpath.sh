@@ -1,4 +1,4 @@
-# Sourced by the bench scripts: compiles main and test classes (offline when Maven's cache has them) and
+# Sourced by the bench scripts and tools/trino-check.sh: compiles main and test classes (offline when Maven's cache has them) and
 # sets BENCH_CP to the test classpath. Maven's output shows only when the build fails.
 MVN_OPTS=(-B -q)
 if [ -d "${HOME}/.m2/repository/org/apache/camel/camel-main" ]; then

@@ -6,14 +6,17 @@ import java.util.Map;
 
 import local.EmbeddedKafka;
 
-/** The default run as a test starts it: the local stack in the test's data dir, every port a free one. */
-final class LocalRun {
+/**
+ * The default run as a test (or the Trino check, building its lake) starts it: the local stack in the given data
+ * dir, every port a free one.
+ */
+public final class LocalRun {
 
     private LocalRun() {
     }
 
     /** Runs it to its end and returns the exit code; {@code extra} (key, value, ...) wins. */
-    static int run(Path dataDir, String... extra) {
+    public static int run(Path dataDir, String... extra) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "local.data-dir", dataDir.toString(),
                 "local.kafka.port", Integer.toString(EmbeddedKafka.freePort()),

@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** A lake bucket on a local S3 server and the Glue/Athena emulator over it, with SDK clients, for one test. */
+/**
+ * A lake bucket on a local S3 server and the Glue/Athena emulator over it, with SDK clients, for one test; or over
+ * the lake and Glue catalog a pipeline run left in its data dir.
+ */
 public final class TestAws implements AutoCloseable {
 
     public static final String BUCKET = "covid-lake";
@@ -41,8 +44,9 @@ public final class TestAws implements AutoCloseable {
     public static final String ACCESS_KEY = "key";
     public static final String SECRET_KEY = "secret";
 
-    private final Path dir = TestKafka.tempDir("aws");
-    public final Path s3Root = dir.resolve("s3");
+    private final Path dir;
+    private final boolean temporary;
+    public final Path s3Root;
     private final EmbeddedS3 s3Server;
     public final S3Client s3;
     private final AwsEmulator emulator;
@@ -51,6 +55,18 @@ public final class TestAws implements AutoCloseable {
 
     /** @param crawlTime how long each crawl stays RUNNING */
     public TestAws(Duration crawlTime) {
+        this(TestKafka.tempDir("aws"), crawlTime, true);
+    }
+
+    /** Over a pipeline's data dir (local.data-dir: its s3/ and glue/ folders), which close() leaves in place. */
+    public TestAws(Path dataDir) {
+        this(dataDir, Duration.ZERO, false);
+    }
+
+    private TestAws(Path dir, Duration crawlTime, boolean temporary) {
+        this.dir = dir;
+        this.temporary = temporary;
+        s3Root = dir.resolve("s3");
         s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), ACCESS_KEY, SECRET_KEY, BUCKET);
         s3 = AwsClients.s3(s3Server.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
         emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime, dir.resolve("glue"), ACCESS_KEY, SECRET_KEY);
@@ -156,6 +172,8 @@ public final class TestAws implements AutoCloseable {
         emulator.close();
         s3.close();
         s3Server.close();
-        Directories.deleteTree(dir);
+        if (temporary) {
+            Directories.deleteTree(dir);
+        }
     }
 }
