@@ -80,10 +80,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("group.initial.rebalance.delay.ms", "0");
             // after a kill -9 the restarted broker cannot register until the controller has given up on the
             // killed one's session: seconds, not the 9 s default
-            config.put("broker.heartbeat.interval.ms", "200");
-            config.put("broker.session.timeout.ms", "1000");
+            config.put("broker.heartbeat.interval.ms", "300");
+            config.put("broker.session.timeout.ms", "3000");
             config.put("num.network.threads", "2");
             config.put("num.io.threads", "2");
+            // the log cleaner (it compacts __consumer_offsets) takes a 128 MB buffer by default, half of what a
+            // whole local run needs: 16 MB still compacts a local broker's offsets in one pass
+            config.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20));
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);
 
             if (Files.notExists(dir.resolve("meta.properties"))) {

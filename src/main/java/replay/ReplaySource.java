@@ -32,7 +32,7 @@ public final class ReplaySource {
         this.batchRows = batchRows;
     }
 
-    public ReplayFile open() {
+    public ReadAhead<ReplayChunk> open() {
         ReplayIdentity replay = ReplayIdentity.of(file, run);
         ResumePoint resume = history.find(replay);
         Map<LocalDate, Integer> days = secondsPerDay > 0 ? DayCounts.scan(file) : Map.of();
@@ -40,7 +40,7 @@ public final class ReplaySource {
         LOG.info("Replaying {} ({}){}; {}", file, pace(),
                 days.isEmpty() ? "" : ": " + days.size() + " days, " + days.values().stream().mapToInt(i -> i).sum() + " rows",
                 resume.describe(replay));
-        return ReplayFile.open(file, replay, resume, pacer, batchRows);
+        return new ReadAhead<>(ReplayFile.open(file, replay, resume, pacer, batchRows));
     }
 
     private String pace() {

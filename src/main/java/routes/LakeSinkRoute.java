@@ -15,6 +15,7 @@ import sink.LakeBatches;
 import sink.LakeCatchUp;
 import sink.LakeProgress;
 import sink.LakeWriter;
+import sink.RecordHeadersDropped;
 import sink.UploadDeadline;
 
 import java.time.Clock;
@@ -87,7 +88,8 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                 .maxPollIntervalMs((int) sink.maxPollInterval().toMillis())
                 .autoCommitEnable(false)
                 .allowManualCommit(true)
-                .breakOnFirstError(true))
+                .breakOnFirstError(true)
+                .headerFilterStrategy(new RecordHeadersDropped()))
                 .routeId("lake-sink")
                 .bean(deadline, "batchStarted")
                 .setBody(method(batches, "open"))

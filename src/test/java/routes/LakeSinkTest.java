@@ -198,8 +198,8 @@ class LakeSinkTest {
             lake.awaitCaughtUp(WAIT);
             lake.send(day(2).subList(0, 10));
             lake.awaitCaughtUp(WAIT);
-            assertThat(log.lines).filteredOn(l -> l.contains("new dt= partitions wait for the crawler")).containsExactly(
-                    "Glue table covid.us_counties does not exist yet: new dt= partitions wait for the crawler, which creates it");
+            assertThat(log.lines).filteredOn(l -> l.contains("new dt= partitions wait for the first crawl")).containsExactly(
+                    "Glue table covid.us_counties does not exist yet: new dt= partitions wait for the first crawl, which creates it");
             assertThat(log.lines).noneMatch(l -> l.contains("not registered"));
         }
     }
