@@ -54,7 +54,7 @@ public class ReportRoute extends PipelineRouteBuilder {
         AthenaClient athena = AwsClients.athena(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey());
         bindToRegistry(athenaClient, athena);
         closeOnStop(athena);
-        ReportLog log = new ReportLog(athena, lake.bucket(), report.rowsShown(), pipelineMetrics());
+        ReportLog log = new ReportLog(athena, lake.bucket(), report.rowsShown(), pipelineMetrics(), Clock.systemUTC());
         ReportKeys keys = new ReportKeys(report.prefix(), Clock.systemUTC());
         long pollMillis = report.pollInterval().toMillis();
         QueryAttempts attempts = new QueryAttempts(report.maxAttempts());
