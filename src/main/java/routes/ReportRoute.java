@@ -108,7 +108,7 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .to(lakeBucket(lake))
                 .setHeader(AWS2S3Constants.KEY, constant(keys.page()))
                 .to(lakeBucket(lake))
-                .log("Report page written: s3://" + lake.bucket() + "/" + keys.page() + " and ${variable.copy}")
+                .log("Report page written: s3://" + lake.bucket() + "/" + keys.page() + " and s3://" + lake.bucket() + "/${variable.copy}")
                 .setBody(constant(pageAddress))
                 .bean(PipelineRun.BEAN, "showAtEnd");
 
