@@ -2,6 +2,7 @@ package lifecycle;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class PipelineRun {
     private final boolean keepRunning;
     private final Runnable stop;
     private final RunTimeline timeline = new RunTimeline(System.nanoTime());
+    private final Set<String> shownAtEnd = new LinkedHashSet<>();
     private int exitCode;
 
     public PipelineRun(Set<String> jobs, boolean keepRunning, Runnable stop) {
@@ -37,6 +39,11 @@ public final class PipelineRun {
 
     public void jobFailed(String job) {
         finish(job, 1);
+    }
+
+    /** A line the run ends with, after its summary: where to find what a job made. */
+    public synchronized void showAtEnd(String line) {
+        shownAtEnd.add(line);
     }
 
     /** Whether the job is this process's and has not reported yet. */
@@ -55,6 +62,7 @@ public final class PipelineRun {
 
     private void finish(String job, int code) {
         String summary;
+        List<String> lines;
         synchronized (this) {
             exitCode = Math.max(exitCode, code);
             boolean allDone = pending.remove(job) && pending.isEmpty();
@@ -63,8 +71,10 @@ public final class PipelineRun {
                 return;
             }
             summary = timeline.summary(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+            lines = List.copyOf(shownAtEnd);
         }
         LOG.info("Run: {}", summary);
+        lines.forEach(line -> LOG.info("{}", line));
         if (keepRunning) {
             LOG.info("{}; still running (local.keep-running=true), stop with Ctrl-C",
                     code == 0 ? "All work done" : "The " + job + " failed");

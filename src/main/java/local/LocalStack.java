@@ -1,5 +1,6 @@
 package local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import aws.AwsClients;
@@ -26,6 +27,8 @@ public final class LocalStack extends MainListenerSupport {
     private EmbeddedS3 s3;
     private S3Client emulatorS3;
     private AwsEmulator aws;
+    private String bucket;
+    private Path bucketFolder;
 
     @Override
     public synchronized void afterConfigure(BaseMainSupport main) {
@@ -39,6 +42,8 @@ public final class LocalStack extends MainListenerSupport {
         if (local.reset()) {
             Directories.deleteTree(local.dataDir());
         }
+        bucket = local.bucket();
+        bucketFolder = local.dataDir().resolve("s3").resolve(bucket);
         long start = System.currentTimeMillis();
         kafka = EmbeddedKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.partitions(),
                 local.accessKey(), local.secretKey());
@@ -101,6 +106,7 @@ public final class LocalStack extends MainListenerSupport {
         kafka = null;
         s3 = null;
         aws = null;
-        LOG.info("Local stack stopped");
+        // what the run made (the lake, the reports and their page) can be opened as files after it
+        LOG.info("Local stack stopped; the bucket {} is the folder {}", bucket, bucketFolder);
     }
 }

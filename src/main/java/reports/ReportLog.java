@@ -2,6 +2,7 @@ package reports;
 
 import metrics.PipelineMetrics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -31,22 +32,24 @@ public final class ReportLog {
     private final String bucket;
     private final int rowsShown;
     private final PipelineMetrics metrics;
+    private final Clock clock;
 
-    public ReportLog(AthenaClient athena, String bucket, int rowsShown, PipelineMetrics metrics) {
+    public ReportLog(AthenaClient athena, String bucket, int rowsShown, PipelineMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
         this.athena = athena;
         this.bucket = bucket;
         this.rowsShown = rowsShown;
     }
 
     public ReportRun begin() {
-        return new ReportRun();
+        return new ReportRun(clock.instant());
     }
 
     public void succeeded(@Variable("run") ReportRun run, @Variable("report") Report report,
                           @Variable("execution") GetQueryExecutionResponse execution, @Variable("key") String key,
                           @Body ResultTable table) {
-        run.succeeded(report.name());
+        run.succeeded(report.name(), table);
         measure(report, execution.queryExecution());
         QueryExecutionStatistics stats = execution.queryExecution().statistics();
         LOG.info("Report {}: {} rows in {} ms, {} scanned, s3://{}/{}\n{}", report.name(), table.rows().size(),

@@ -37,6 +37,15 @@ public record ResultTable(List<String> columns, List<String> types, List<List<St
         return new ResultTable(columns, types, rows);
     }
 
+    /** The index of the named column; a query someone changed may no longer have it. */
+    public int column(String name) {
+        int index = columns.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column " + name + " among " + String.join(", ", columns));
+        }
+        return index;
+    }
+
     /** CSV as Athena writes it: a header, every value quoted, NULL as an empty field. */
     public String toCsv() {
         StringBuilder csv = new StringBuilder();

@@ -6,9 +6,11 @@ import reports.QueryAttempts;
 import reports.Report;
 import reports.ReportKeys;
 import reports.ReportLog;
+import reports.ReportPage;
 import reports.ResultTable;
 import settings.AwsSettings;
 import settings.LakeSettings;
+import settings.ReportPageSettings;
 import settings.ReportSettings;
 import settings.Settings;
 
@@ -25,10 +27,12 @@ import org.apache.camel.component.aws2.athena.Athena2Constants;
 import org.apache.camel.component.aws2.athena.Athena2Operations;
 import org.apache.camel.component.aws2.athena.Athena2OutputType;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Runs every report query ({@code reports.queries}, one {@code .sql} file per report) in Athena on
@@ -47,6 +51,7 @@ public class ReportRoute extends PipelineRouteBuilder {
         AwsSettings aws = AwsSettings.read(settings);
         LakeSettings lake = LakeSettings.read(settings);
         ReportSettings report = ReportSettings.read(settings);
+        ReportPageSettings page = ReportPageSettings.read(settings);
         dependsOnLake(aws, lake);
 
         List<Report> reports = reports(report.queries());
@@ -54,8 +59,11 @@ public class ReportRoute extends PipelineRouteBuilder {
         AthenaClient athena = AwsClients.athena(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey());
         bindToRegistry(athenaClient, athena);
         closeOnStop(athena);
-        ReportLog log = new ReportLog(athena, lake.bucket(), report.rowsShown(), pipelineMetrics());
+        ReportLog log = new ReportLog(athena, lake.bucket(), report.rowsShown(), pipelineMetrics(), Clock.systemUTC());
         ReportKeys keys = new ReportKeys(report.prefix(), Clock.systemUTC());
+        ReportPage reportPage = new ReportPage(page.states(), page.days());
+        String pageAddress = "Report page: s3://" + lake.bucket() + "/" + keys.page()
+                + (page.served() ? ", served at " + page.servedAt() + " while the process runs" : "");
         long pollMillis = report.pollInterval().toMillis();
         QueryAttempts attempts = new QueryAttempts(report.maxAttempts());
 
@@ -87,7 +95,41 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .split(constant(reports))
                     .to("direct:report")
                 .end()
-                .bean(log, "summary");
+                .bean(log, "summary")
+                .to("direct:report-page");
+
+        // the copy keeps each run's page; index.html is the one a reader opens
+        from("direct:report-page")
+                .routeId("report-page")
+                .setBody(method(reportPage, "html(${variable.run})"))
+                .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("text/html; charset=utf-8"))
+                .setVariable("copy", method(keys, "pageCopy(${variable.run.ranAt})"))
+                .setHeader(AWS2S3Constants.KEY, variable("copy"))
+                .to(lakeBucket(lake))
+                .setHeader(AWS2S3Constants.KEY, constant(keys.page()))
+                .to(lakeBucket(lake))
+                .log("Report page written: s3://" + lake.bucket() + "/" + keys.page() + " and s3://" + lake.bucket() + "/${variable.copy}")
+                .setBody(constant(pageAddress))
+                .bean(PipelineRun.BEAN, "showAtEnd");
+
+        if (page.served()) {
+            // the bucket's page rather than one kept here: the latest of any process, and there after a restart
+            // muted: on AWS the management port is open to the pod's network, and an S3 error's text is not for it
+            from(platformHttp(page.path()).httpMethodRestrict("GET").muteException(true))
+                    .routeId("report-page-served")
+                    // nothing of the request reaches the S3 call
+                    .removeHeaders("*")
+                    .setHeader(AWS2S3Constants.S3_OPERATION, constant(AWS2S3Operations.getObject))
+                    .setHeader(AWS2S3Constants.KEY, constant(keys.page()))
+                    .doTry()
+                        .to(lakeBucket(lake))
+                        .setHeader(Exchange.CONTENT_TYPE, constant("text/html; charset=utf-8"))
+                    .doCatch(NoSuchKeyException.class)
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
+                        .setHeader(Exchange.CONTENT_TYPE, constant("text/plain; charset=utf-8"))
+                        .setBody(constant("No report page yet: the reports have not run."))
+                    .end();
+        }
 
         from("direct:report")
                 .routeId("report")

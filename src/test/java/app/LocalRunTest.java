@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import support.CapturedLog;
 import support.LakeFiles;
 import support.ReportCsv;
 import support.SampleCsv;
@@ -36,7 +37,12 @@ class LocalRunTest {
 
     @Test
     void theDefaultRunFillsTheLakeCatalogsItRunsTheReportsAndExitsZero() throws Exception {
-        int exit = LocalRun.run(dataDir, "lake.flush-interval", "3s");
+        int exit;
+        List<String> log;
+        try (CapturedLog captured = new CapturedLog()) {
+            exit = LocalRun.run(dataDir, "lake.flush-interval", "3s");
+            log = List.copyOf(captured.lines);
+        }
 
         assertThat(exit).isZero();
         // the run ended only once every row was in the lake
@@ -65,8 +71,17 @@ class LocalRunTest {
                 .isEqualTo(SampleReports.rowsPerDay(SampleCsv.rows()));
         try (Stream<Path> names = Files.list(reports)) {
             assertThat(names.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                    "case_fatality_by_state", "daily_new_by_state", "data_quality", "top_counties_last_7_days");
+                    "case_fatality_by_state", "daily_new_by_state", "data_quality", "top_counties_last_7_days",
+                    "index.html", "pages");
         }
+        // the page of the run, and the run's last lines say where it is
+        assertThat(Files.readString(reports.resolve("index.html"))).contains("data-chart=\"country-cases\"", "data-chart=\"counties\"");
+        try (Stream<Path> pages = Files.list(reports.resolve("pages"))) {
+            assertThat(pages.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".html");
+        }
+        int summary = log.indexOf(log.stream().filter(line -> line.startsWith("Run: ")).findFirst().orElseThrow());
+        assertThat(log.subList(summary, log.size()))
+                .anyMatch(line -> line.startsWith("Report page: s3://covid-lake/reports/index.html, served at http://127.0.0.1:"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import support.CapturedLog;
 import support.TestAws;
 import support.TestKafka;
 
-/** A local run as an operator sees it: health and metrics over HTTP while it runs, and no secret in its log. */
+/** A local run as an operator sees it: health, metrics and the report page over HTTP while it runs, and no secret in its log. */
 class ObservedRunTest {
 
     private static final String AWS_SECRET = "aws-SECRET-7f3a";
@@ -54,6 +54,9 @@ class ObservedRunTest {
             TestAws.await("the reports ran", Duration.ofSeconds(50),
                     () -> get(management + "metrics").contains("covid_report_query_seconds_count{report=\"top_counties_last_7_days\""));
             assertThat(get(management + "health/live")).contains("\"status\":\"UP\"");
+            // the report page, from the bucket, on the same loopback server
+            TestAws.await("the report page is served", Duration.ofSeconds(20),
+                    () -> get("http://127.0.0.1:" + port + "/reports/").contains("data-chart=\"country-cases\""));
             // the local run's management server is on loopback only: the machine's other addresses refuse
             for (InetAddress address : otherAddresses()) {
                 assertThatThrownBy(() -> new Socket(address, port).close()).as("management port on " + address)

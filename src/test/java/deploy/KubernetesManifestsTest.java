@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -26,11 +25,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import support.Executables;
 
 /**
  * The deployment files: the Kubernetes manifests as {@code kubectl kustomize} renders them (base and
@@ -365,7 +364,7 @@ class KubernetesManifestsTest {
     // ---------------------------------------------------------------- helpers
 
     static List<JsonNode> render(String dir) {
-        Path kubectl = findOnPath("kubectl")
+        Path kubectl = Executables.onPath("kubectl")
                 .orElseGet(() -> fail("kubectl is not on the PATH: install Debian's kubectl package (apt-get install kubectl);"
                         + " this test renders the manifests with `kubectl kustomize " + dir + "`"));
         try {
@@ -404,12 +403,6 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static Optional<Path> findOnPath(String command) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(s -> Path.of(s, command))
-                .filter(Files::isExecutable).findFirst();
     }
 
     /** the covid-pipeline Deployments and Jobs (not the local overlay's Kafka and MinIO) */

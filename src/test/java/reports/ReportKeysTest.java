@@ -19,6 +19,13 @@ class ReportKeysTest {
     }
 
     @Test
+    void thePageIsBesideTheReportsAndEachRunKeepsACopy() {
+        ReportKeys keys = new ReportKeys("reports", Clock.systemUTC());
+        assertThat(keys.page()).isEqualTo("reports/index.html");
+        assertThat(keys.pageCopy(Instant.parse("2026-11-30T06:05:09.250Z"))).isEqualTo("reports/pages/20261130T060509250Z.html");
+    }
+
+    @Test
     void aReportIsNamedAfterItsFileAndLosesItsTrailingSemicolon() {
         Report report = Report.fromFile("top_counties.sql", "SELECT 1;\n");
         assertThat(report.name()).isEqualTo("top_counties");

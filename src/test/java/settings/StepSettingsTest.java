@@ -32,6 +32,9 @@ class StepSettingsTest {
         assertThat(SinkSettings.read(defaults).flushInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(CatalogSettings.read(defaults).createIfMissing()).isTrue();
         assertThat(ReportSettings.read(defaults).schedule().interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(ReportPageSettings.read(defaults)).isEqualTo(new ReportPageSettings(10, 90, "/reports/",
+                "http://127.0.0.1:9876/reports/"));
+        assertThat(ReportPageSettings.read(settings("camel.management.enabled", "false")).served()).isFalse();
     }
 
     @ParameterizedTest(name = "{1}={2}")
@@ -58,6 +61,8 @@ class StepSettingsTest {
                 bad(CatalogSettings::read, "glue.poll-interval", "-5s", "glue.poll-interval must be a duration"),
                 bad(ReportSettings::read, "athena.max-attempts", "0", "athena.max-attempts must be >= 1, was 0"),
                 bad(ReportSettings::read, "reports.schedule", "hourly", "reports.schedule must be an interval"),
+                bad(ReportPageSettings::read, "reports.page.states", "0", "reports.page.states must be >= 1, was 0"),
+                bad(ReportPageSettings::read, "reports.page.path", "reports", "reports.page.path must be a path such as /reports/"),
                 bad(PipelineSettings::read, "local.keep-running", "yes", "local.keep-running must be true or false, was 'yes'"),
                 bad(PipelineSettings::read, "pipeline.routes", "replay,lake", "pipeline.routes: unknown route 'lake'"));
     }

@@ -44,6 +44,8 @@ public final class PipelineContext implements AutoCloseable {
     public PipelineContext(Map<String, String> properties, Set<String> jobs, BeforeStart beforeStart,
                            RoutesBuilder... routes) throws Exception {
         Properties overrides = new Properties();
+        // Camel Main starts the management server, a plain context does not: a test that serves over HTTP adds one
+        overrides.put("camel.management.enabled", "false");
         overrides.putAll(properties);
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);

@@ -2,6 +2,8 @@ package support;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +22,24 @@ public final class ReportCsv {
     }
 
     public static List<Map<String, String>> read(Path file) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                rows.add(new HashMap<>(record.toMap()));
-            }
+            return read(in);
+        }
+    }
+
+    /** The CSV as the bucket holds it. */
+    public static List<Map<String, String>> parse(String csv) {
+        try (Reader in = new StringReader(csv)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, String>> read(Reader in) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            rows.add(new HashMap<>(record.toMap()));
         }
         return rows;
     }
