@@ -67,6 +67,7 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
                 .producerBatchSize(kafka.batchBytes())
                 .compressionCodec(kafka.compression())
                 .batchWithIndividualHeaders(true)
+                .headerFilterStrategy(new OwnHeadersToKafka())
                 .advanced().recordMetadata(false).basic();
     }
 
