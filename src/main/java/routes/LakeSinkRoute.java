@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * {@code lake.flush-interval}, writes one object per Kafka partition and date, and commits the batch's
  * offsets only once all its objects are in S3. A crash between upload and commit replays the batch onto
  * the same object keys: every row ends up in the lake exactly once. With {@code lake.register-partitions}, a batch's
- * new dates are registered as partitions in the Glue catalog before the commit, so that they are queryable at once.
+ * new dates are registered as partitions in the Glue catalog beside the commit, so that they are queryable at once.
  */
 public class LakeSinkRoute extends PipelineRouteBuilder {
 
@@ -104,7 +104,9 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                     .to(lakeBucket(lake))
                     .bean(progress, "objectStored")
                 .end()
-                .to(direct("lake-partitions").block(false).failIfNoConsumers(false))
+                // beside the batch, not in its way: Glue's latency must not slow the sink, and a date stored is
+                // registered moments later either way
+                .wireTap(direct("lake-partitions").block(false).failIfNoConsumers(false))
                 // after the objects, so that an S3 retry does not send the rejections again; synchronous, so
                 // that the commit stays on the consumer's thread
                 .filter(simple("${body.hasRejections}"))
