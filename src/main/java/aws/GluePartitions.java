@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.glue.model.StorageDescriptor;
  * queries a date's rows without waiting for the crawler. Each partition gets its table's storage descriptor at its
  * own folder, so that Athena reads it as it reads crawled ones. Each date is tried once per process, whatever the
  * outcome: the crawler registers what fails, and a Glue that is down or denies costs one call per date, not one
- * per batch. Dates stored before the first crawl made the table wait for it, and go with the next batch's call.
+ * per batch. Dates stored before the first crawl made the table wait for it: until the table exists, each batch
+ * with dates asks Glue for it once, and the waiting dates go with the first call that finds it.
  */
 public final class GluePartitions {
 

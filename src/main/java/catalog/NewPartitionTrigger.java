@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * for a quiet period, so a backfill of 80 days starts a handful of crawls, not 80; but never longer than the
  * longest wait, so a steady stream of new days is still catalogued. The first folders this process sees do not
  * wait: until a crawl has made the lake's table, the sink cannot register the dates it stores, and none of them is
- * queryable.
+ * queryable. Only that first crawl is at once: if it fails, its folders wait like any others, so that a crawler that
+ * keeps failing is not started every few seconds.
  */
 public final class NewPartitionTrigger {
 

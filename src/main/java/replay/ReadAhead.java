@@ -59,6 +59,9 @@ public final class ReadAhead<T> implements Iterator<T>, Closeable {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -19,11 +19,6 @@ final class DailyNewByState {
         Daily() {
             this(new TreeMap<>(), new TreeMap<>());
         }
-
-        /** The days from {@code from} on. */
-        Daily from(LocalDate from) {
-            return new Daily(cases.tailMap(from), deaths.tailMap(from));
-        }
     }
 
     private final SortedMap<String, Daily> states = new TreeMap<>();

@@ -11,6 +11,7 @@ import settings.LakeSettings;
 import settings.Settings;
 import settings.SinkSettings;
 import sink.AssignedPartitions;
+import sink.LakeBatch;
 import sink.LakeBatches;
 import sink.LakeCatchUp;
 import sink.LakeProgress;
@@ -104,9 +105,8 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
                     .to(lakeBucket(lake))
                     .bean(progress, "objectStored")
                 .end()
-                // beside the batch, not in its way: Glue's latency must not slow the sink, and a date stored is
-                // registered moments later either way
-                .wireTap(direct("lake-partitions").block(false).failIfNoConsumers(false))
+                // the batch's dates to the Glue catalog, with lake.register-partitions (below)
+                .to(direct("lake-batch-dates").block(false).failIfNoConsumers(false))
                 // after the objects, so that an S3 retry does not send the rejections again; synchronous, so
                 // that the commit stays on the consumer's thread
                 .filter(simple("${body.hasRejections}"))
@@ -120,13 +120,22 @@ public class LakeSinkRoute extends PipelineRouteBuilder {
             GlueClient glue = AwsClients.glue(aws.endpoint(), aws.region(), aws.accessKey(), aws.secretKey());
             closeOnStop(glue);
             GluePartitions partitions = new GluePartitions(glue, catalog.database(), lake.bucket(), lake.folders());
+            // beside the batch, not in its way: Glue's latency must not slow the sink, and a date stored is
+            // registered moments later either way. Only the dates go, so that no batch's rows wait on Glue
+            ExecutorService registrations = getContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "lake-partitions");
+            from(direct("lake-batch-dates"))
+                    .routeId("lake-batch-dates")
+                    .wireTap(direct("lake-partitions"))
+                        .onPrepare(tap -> tap.getMessage().setBody(tap.getMessage().getBody(LakeBatch.class).dates()))
+                        .executorService(registrations);
             // the rows are in S3 either way, and the crawler registers what this misses: a failure here only
             // delays a date's rows in Athena, so it neither fails nor retries the batch
             from(direct("lake-partitions"))
                     .routeId("lake-partitions")
                     .errorHandler(noErrorHandler())
                     .doTry()
-                        .bean(partitions, "register(${body.dates})")
+                        .bean(partitions, "register(${body})")
                     .doCatch(Exception.class)
                         .log(LoggingLevel.WARN, "lake sink: new partitions not registered in Glue, the crawler will: ${exception.message}")
                     .end();

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
 
     private static final String LAKE_S3_CLIENT = "lakeS3Client";
+    private static final String OWN_HEADERS_TO_KAFKA = "ownHeadersToKafka";
 
     /** The settings reader; each route reads its step's settings with it once, at the top of configure(). */
     protected Settings settings() {
@@ -59,6 +60,9 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
      * the Kafka component's security, set once for the whole process before the routes are added, applies.
      */
     protected KafkaEndpointProducerBuilder producer(KafkaSettings kafka, String topic) {
+        if (getContext().getRegistry().lookupByName(OWN_HEADERS_TO_KAFKA) == null) {
+            bindToRegistry(OWN_HEADERS_TO_KAFKA, new OwnHeadersToKafka());
+        }
         return kafka(topic)
                 .brokers(kafka.brokers())
                 .enableIdempotence(true)
@@ -67,7 +71,8 @@ abstract class PipelineRouteBuilder extends EndpointRouteBuilder {
                 .producerBatchSize(kafka.batchBytes())
                 .compressionCodec(kafka.compression())
                 .batchWithIndividualHeaders(true)
-                .headerFilterStrategy(new OwnHeadersToKafka())
+                // by reference: the routes send to this endpoint by its URI, where an object would be lost
+                .headerFilterStrategy("#" + OWN_HEADERS_TO_KAFKA)
                 .advanced().recordMetadata(false).basic();
     }
 

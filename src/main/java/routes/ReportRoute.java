@@ -98,9 +98,12 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .bean(log, "summary")
                 .to("direct:report-page");
 
-        // the copy keeps each run's page; index.html is the one a reader opens
+        // the copy keeps each run's page; index.html is the one a reader opens. A page that cannot be drawn or
+        // stored is the page's failure, not the reports': they are in the bucket as CSV either way
         from("direct:report-page")
                 .routeId("report-page")
+                .errorHandler(noErrorHandler())
+                .doTry()
                 .setBody(method(reportPage, "html(${variable.run})"))
                 .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("text/html; charset=utf-8"))
                 .setVariable("copy", method(keys, "pageCopy(${variable.run.ranAt})"))
@@ -110,7 +113,10 @@ public class ReportRoute extends PipelineRouteBuilder {
                 .to(lakeBucket(lake))
                 .log("Report page written: s3://" + lake.bucket() + "/" + keys.page() + " and s3://" + lake.bucket() + "/${variable.copy}")
                 .setBody(constant(pageAddress))
-                .bean(PipelineRun.BEAN, "showAtEnd");
+                .bean(PipelineRun.BEAN, "showAtEnd")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "Report page not written: ${exception.message}")
+                .end();
 
         if (page.served()) {
             // the bucket's page rather than one kept here: the latest of any process, and there after a restart

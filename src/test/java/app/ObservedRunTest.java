@@ -72,9 +72,10 @@ class ObservedRunTest {
                     "covid_lake_objects_total",
                     "covid_lake_since_last_flush_seconds",
                     "covid_dead_letter_rows_total{step=\"replay\"} 0.0",
-                    "covid_crawler_runs_total{status=\"SUCCEEDED\"} 1.0",
                     "covid_report_scanned_bytes_total{report=\"data_quality\"}",
                     "camel_exchanges_total");
+            // the crawl at the end, and the first folders' crawl at once when it came before the end
+            assertThat(metrics).containsPattern("covid_crawler_runs_total\\{status=\"SUCCEEDED\"} [12]\\.0");
 
             assertThat(run.get(90, TimeUnit.SECONDS)).isZero();
             // the start-up listing names the secret settings, masked; nothing anywhere shows their values

@@ -63,7 +63,7 @@ final class PlainSinkLoop {
         return stored;
     }
 
-    /** A consumer in its own group from the topic's start, committing by hand, polling at most a batch. */
+    /** A consumer in its own group from the topic's start, without auto-commit, polling at most a batch. */
     static Map<String, Object> consumerConfig(Map<String, Object> broker, String group, int flushRows) {
         Map<String, Object> config = new HashMap<>(broker);
         config.putAll(Map.of(
