@@ -60,7 +60,9 @@ public class CrawlerRoute extends PipelineRouteBuilder {
                     .log(LoggingLevel.WARN, "scheduled crawl failed: ${exception.message}")
                 .end();
 
-        from(timer("crawler-new-partitions").period(catalog.newPartitionCheck().toMillis()))
+        // the first look a check's period after start, like every other
+        from(timer("crawler-new-partitions").delay(catalog.newPartitionCheck().toMillis())
+                .period(catalog.newPartitionCheck().toMillis()))
                 .routeId("crawler-new-partitions")
                 .choice()
                     // a run to completion ends with a crawl of everything the sink stored
