@@ -27,22 +27,23 @@ class CrawlerRouteTest {
     private static final List<CountyRow> SAMPLE = SampleCsv.rows();
 
     @Test
-    void newDaysInTheLakeStartOneCrawlPerBurstNotOnePerDay() throws Exception {
+    void theFirstDayCrawlsAtOnceThenABurstOfNewDaysStartsOneCrawlNotOnePerDay() throws Exception {
         try (TestAws aws = new TestAws(Duration.ofMillis(200));
              PipelineContext pipeline = new PipelineContext(crawler(aws), new CrawlerRoute(), crawlsTo("mock:crawled"))) {
             MockEndpoint crawled = pipeline.context.getEndpoint("mock:crawled", MockEndpoint.class);
             crawled.expectedMessageCount(1);
             aws.putLake(day(1));
-            aws.putLake(day(2));
+            // the first folder does not wait for the quiet period: the crawl makes the table
             crawled.assertIsSatisfied(15_000);
-            assertThat(partitions(aws)).isEqualTo(2);
+            assertThat(partitions(aws)).isEqualTo(1);
 
             crawled.reset();
             crawled.expectedMessageCount(1);
+            aws.putLake(day(2));
             aws.putLake(day(3));
             crawled.assertIsSatisfied(15_000);
             CrawlReport second = crawled.getReceivedExchanges().get(0).getMessage().getBody(CrawlReport.class);
-            assertThat(second.changes()).containsExactly("table us_counties gained 1 partition: 2023-01-03");
+            assertThat(second.changes()).containsExactly("table us_counties gained 2 partitions: 2023-01-02, 2023-01-03");
             assertThat(partitions(aws)).isEqualTo(3);
             // quiet since: no more crawls
             Thread.sleep(2_000);
