@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionClasspathIT {
 
-    /** The local stack's servers and what only they bring: a Kafka broker (Scala), s3proxy (Jetty, jclouds). */
+    /** The local stack's servers and what only they bring: a Kafka broker (Scala), s3proxy (Jetty, jclouds), DuckDB. */
     private static final Pattern DEVELOPMENT_STACK = Pattern.compile(
             "(kafka_2\\.13|kafka-server|kafka-metadata|kafka-raft|kafka-storage|kafka-group-coordinator|"
-            + "kafka-transaction-coordinator|scala-.*|s3proxy|jclouds.*|jetty-.*|zookeeper)-[0-9].*\\.jar");
+            + "kafka-transaction-coordinator|scala-.*|s3proxy|jclouds.*|jetty-.*|zookeeper|duckdb_jdbc)-[0-9].*\\.jar");
     private static final Path TARGET = Path.of("target");
 
     private static Path image;
@@ -59,7 +59,8 @@ class ProductionClasspathIT {
                 .noneMatch(name -> DEVELOPMENT_STACK.matcher(name).matches());
         assertThat(local).extracting(jar -> jar.getFileName().toString())
                 .anyMatch(name -> name.startsWith("kafka_2.13-"))
-                .anyMatch(name -> name.startsWith("s3proxy-"));
+                .anyMatch(name -> name.startsWith("s3proxy-"))
+                .anyMatch(name -> name.startsWith("duckdb_jdbc-"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -43,6 +44,23 @@ class RecordFormatTest {
         assertThat(LakeFiles.readParquet(dir.resolve("more.parquet"))).containsExactly(ROWS.get(0));
         assertThat(LakeFiles.parquetSchema(file)).containsExactly(
                 "date DATE", "county VARCHAR", "state VARCHAR", "fips VARCHAR", "cases BIGINT", "deaths BIGINT");
+    }
+
+    @Test
+    void aLargeParquetObjectSpansPagesWithNullsAcrossTheirBoundaries() throws Exception {
+        // 25,001 rows: three pages; fips and deaths null in runs that cross the 10,000-row page boundaries
+        List<CountyRow> rows = new ArrayList<>();
+        for (int i = 0; i < 25_001; i++) {
+            boolean gap = i % 7_000 >= 6_500;
+            rows.add(new CountyRow(0, LocalDate.of(2021, 3, 1).plusDays(i % 3), "County " + i, "State " + i % 50,
+                    gap ? null : String.format("%05d", i), i * 3L, i % 2 == 0 || gap ? null : (long) i));
+        }
+        Path file = dir.resolve("large.parquet");
+        try (RecordFormat format = RecordFormat.named("parquet")) {
+            Files.write(file, format.encode(rows));
+        }
+        assertThat(LakeFiles.readParquet(file)).containsExactlyElementsOf(rows);
+        assertThat(LakeFiles.parquetLayout(file)).isEqualTo("1 row group(s), 6 column(s), ZSTD");
     }
 
     @Test

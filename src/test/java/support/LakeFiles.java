@@ -30,6 +30,17 @@ public final class LakeFiles {
         return query("SELECT date, county, state, fips, cases, deaths FROM " + reader);
     }
 
+    /** How a Parquet file is laid out, as DuckDB reads its footer: row groups, column chunks per group, codecs. */
+    public static String parquetLayout(Path file) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(DISTINCT row_group_id), count(*) / count(DISTINCT row_group_id), "
+                     + "string_agg(DISTINCT compression, ',') FROM parquet_metadata('" + file + "')")) {
+            rs.next();
+            return rs.getLong(1) + " row group(s), " + rs.getLong(2) + " column(s), " + rs.getString(3);
+        }
+    }
+
     public static List<String> parquetSchema(Path file) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
