@@ -24,7 +24,7 @@ COPY --from=build /build/samples/ /app/samples/
 USER 10001:10001
 # Camel's management server: /observe/health/live, /observe/health/ready, /observe/metrics
 EXPOSE 9876
-# Heap sized from the container's memory limit; temp files (DuckDB's Parquet files) under /tmp, which
+# Heap sized from the container's memory limit; temp files (the zstd and lz4 native libraries, unpacked) under /tmp, which
 # Kubernetes mounts as an emptyDir when the root filesystem is read-only. Override with JAVA_OPTS.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
 # exec: java is PID 1 and gets SIGTERM itself, so Camel shuts down gracefully

@@ -17,7 +17,7 @@ if [ ! -f "$FILE" ]; then
   java -cp "$BENCH_CP" bench.BigCsv "$FILE" "$ROWS" >/dev/null
 fi
 WORK=$(mktemp -d target/e2e-XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 # the application's own log configuration (the test classpath's one logs warnings only)
 /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" \
   java -Dlog4j2.configurationFile=target/classes/log4j2.properties -Dlocal.data-dir="$WORK/data" \
