@@ -6,6 +6,7 @@
 #
 #   bench/e2e.sh                 # 292,107 rows
 #   bench/e2e.sh 1000000         # another size, generated the same way
+#   KEEP=1 bench/e2e.sh          # keeps the run's folder (its log, its lake) under target/e2e-*
 #
 # Targets (issue 11): lake complete <= 8 s after the stack is up, process CPU <= 25 s.
 set -euo pipefail

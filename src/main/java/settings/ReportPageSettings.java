@@ -15,10 +15,16 @@ public record ReportPageSettings(int states, int days, String path, String serve
             throw new IllegalArgumentException("reports.page.path must be a path such as /reports/, was '" + path + "'");
         }
         String servedAt = settings.flag("camel.management.enabled")
-                ? "http://" + settings.text("camel.management.host") + ":" + settings.wholeNumber("camel.management.port", 0) + path
+                ? "http://" + reachable(settings.text("camel.management.host").strip()) + ":"
+                  + settings.wholeNumber("camel.management.port", 0) + path
                 : null;
         return new ReportPageSettings(settings.wholeNumber("reports.page.states", 1),
                 settings.wholeNumber("reports.page.days", 1), path, servedAt);
+    }
+
+    /** A server bound to every interface (the aws profile's 0.0.0.0) is reached on this machine as localhost. */
+    private static String reachable(String host) {
+        return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "localhost" : host;
     }
 
     public boolean served() {

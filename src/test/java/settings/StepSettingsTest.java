@@ -35,6 +35,9 @@ class StepSettingsTest {
         assertThat(ReportPageSettings.read(defaults)).isEqualTo(new ReportPageSettings(10, 90, "/reports/",
                 "http://127.0.0.1:9876/reports/"));
         assertThat(ReportPageSettings.read(settings("camel.management.enabled", "false")).served()).isFalse();
+        // the aws profile's server listens on every interface: its address on this machine, not 0.0.0.0
+        assertThat(ReportPageSettings.read(settings("camel.management.host", "0.0.0.0")).servedAt())
+                .isEqualTo("http://localhost:9876/reports/");
     }
 
     @ParameterizedTest(name = "{1}={2}")
