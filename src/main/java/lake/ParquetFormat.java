@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Parquet with zstd: date as DATE, counts as BIGINT, text as UTF-8 strings, every column optional (fips and
- * deaths hold nulls), one row group per object, PLAIN values in data pages of at most 10,000 rows, as Athena,
- * the Glue crawler, Trino and DuckDB read. Written here rather than by a library because a lake object is a
- * thousand rows of six fixed columns: DuckDB spent about 5.5 ms of fixed cost on each such object, which was
- * the sink's largest cost, and parquet-java needs Hadoop. Not thread-safe: one per consumer thread.
+ * deaths hold nulls), one row group per object, PLAIN values in v1 data pages of at most 10,000 rows; no
+ * statistics or dictionaries. Read back by DuckDB in the tests and by Trino, Athena's engine, in the Trino
+ * check. Written here rather than by a library because a lake object is a thousand rows of six fixed columns:
+ * DuckDB spent about 5.5 ms of fixed cost on each such object, which was the sink's largest cost, and
+ * parquet-java needs Hadoop. Not thread-safe: one per consumer thread.
  */
 public final class ParquetFormat implements RecordFormat {
 
@@ -165,6 +166,8 @@ public final class ParquetFormat implements RecordFormat {
         compressed.advance(length);
 
         header.reset();
+        // PageHeader {1 type, 2 uncompressed_page_size, 3 compressed_page_size,
+        //   5 data_page_header {1 num_values, 2 encoding, 3 definition_level_encoding, 4 repetition_level_encoding}}
         new ThriftCompact(header)
                 .i32(1, DATA_PAGE)
                 .i32(2, page.size())
@@ -187,6 +190,13 @@ public final class ParquetFormat implements RecordFormat {
         levels.write(present ? 1 : 0);
     }
 
+    /**
+     * FileMetaData {1 version, 2 schema: the root, then per column SchemaElement {1 type, 3 repetition_type, 4 name,
+     * 6 converted_type, 10 logicalType}, 3 num_rows, 4 row_groups: one RowGroup {1 columns: ColumnChunk {2 file_offset,
+     * 3 meta_data: ColumnMetaData {1 type, 2 encodings, 3 path_in_schema, 4 codec, 5 num_values,
+     * 6 total_uncompressed_size, 7 total_compressed_size, 9 data_page_offset}}, 2 total_byte_size, 3 num_rows,
+     * 5 file_offset, 6 total_compressed_size}, 6 created_by}, as parquet.thrift numbers them.
+     */
     private static void footer(int rowCount, List<Chunk> chunks, ByteSink file) {
         ThriftCompact meta = new ThriftCompact(file)
                 .i32(1, 1)
