@@ -14,7 +14,8 @@ import java.util.List;
  * statistics or dictionaries. Read back by DuckDB in the tests and by Trino, Athena's engine, in the Trino
  * check. Written here rather than by a library because a lake object is a thousand rows of six fixed columns:
  * DuckDB spent about 5.5 ms of fixed cost on each such object, which was the sink's largest cost, and
- * parquet-java needs Hadoop. Not thread-safe: one per consumer thread.
+ * parquet-java needs Hadoop. Not thread-safe (it reuses its page buffers and zstd context): the sink has one, and
+ * {@code LakeWriter} serializes the upload threads' calls.
  */
 public final class ParquetFormat implements RecordFormat {
 

@@ -13,6 +13,7 @@ final class ThriftCompact {
     static final int I32 = 5;
     static final int I64 = 6;
     static final int BINARY = 8;
+    static final int LIST = 9;
     static final int STRUCT = 12;
 
     private final ByteSink out;
@@ -49,7 +50,7 @@ final class ThriftCompact {
 
     /** A list field of {@code size} elements; struct elements each start with {@link #element()}. */
     ThriftCompact list(int field, int elementType, int size) {
-        header(field, 9);
+        header(field, LIST);
         if (size < 15) {
             out.write(size << 4 | elementType);
         } else {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -54,7 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path dir, int port, int partitions, String user, String password) {
         try {
             Files.createDirectories(dir);
-            int controllerPort = freePort();
+            int controllerPort = LoopbackPorts.free();
             Properties config = new Properties();
             config.put("process.roles", "broker,controller");
             config.put("node.id", "1");
@@ -185,22 +182,5 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-    }
-
-    /**
-     * A loopback port nobody listens on right now, below the systems' ephemeral ranges (Linux 32768-60999, macOS
-     * and Windows 49152-65535): a port the system hands out for port 0 is also what it gives the next outgoing
-     * connection of any process, which could take it before our server binds it.
-     */
-    public static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 32_768);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // someone listens there: another one
-            }
-        }
-        throw new UncheckedIOException(new IOException("no free port found between 20000 and 32767 after 100 tries"));
     }
 }

@@ -67,11 +67,12 @@ public final class LocalStack extends MainListenerSupport {
                 aws.url(), keys, aws.url(), local.database());
     }
 
-    /** The production build leaves the broker and the S3 server out: say so rather than fail on a missing class. */
+    /** The production build leaves the broker, the S3 server and the emulator's DuckDB out: say so rather than fail later. */
     private static void requireLocalStackJars() {
         try {
             Class.forName("kafka.server.KafkaRaftServer", false, LocalStack.class.getClassLoader());
             Class.forName("org.gaul.s3proxy.S3Proxy", false, LocalStack.class.getClassLoader());
+            Class.forName("org.duckdb.DuckDBDriver", false, LocalStack.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("local.enabled=true, but the local stack's jars (target/lib-local/) are not "
                     + "on the classpath, as in the production image: use camel.main.profile=aws, or local.enabled=false "

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,7 +54,7 @@ class LocalRunTest {
                     .containsExactlyInAnyOrder("dt=2023-01-01", "dt=2023-01-02", "dt=2023-01-03");
         }
         // the broker kept the topic in the data dir: start it again there and count
-        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), 3,
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), LoopbackPorts.free(), 3,
                 TestKafka.USER, TestKafka.PASSWORD)) {
             assertThat(count(broker.clientProperties(), "covid.us-counties")).isEqualTo(9764);
         }
@@ -111,7 +112,7 @@ class LocalRunTest {
 
     @Test
     void anUnreachableLakeStopsStartUp() {
-        int exit = LocalRun.run(dataDir, "lake.s3.endpoint", "http://127.0.0.1:" + EmbeddedKafka.freePort());
+        int exit = LocalRun.run(dataDir, "lake.s3.endpoint", "http://127.0.0.1:" + LoopbackPorts.free());
         assertThat(exit).isEqualTo(1);
     }
 

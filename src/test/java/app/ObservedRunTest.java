@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import local.Directories;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.CapturedLog;
@@ -41,7 +41,7 @@ class ObservedRunTest {
 
     @Test
     void healthAndMetricsAnswerOverHttpAndNoSecretIsLogged() throws Exception {
-        int port = EmbeddedKafka.freePort();
+        int port = LoopbackPorts.free();
         String management = "http://127.0.0.1:" + port + "/observe/";
         try (CapturedLog log = new CapturedLog()) {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> LocalRun.run(dataDir,

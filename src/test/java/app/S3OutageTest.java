@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import local.EmbeddedS3;
 import local.LocalStackMain;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class S3OutageTest {
     @Test
     void aBatchThatOutlivesItsRetriesIsStoredOnceWhenS3IsBack() throws Exception {
         Path s3Folder = scenario.dir.resolve("data").resolve("s3");
-        int lakePort = EmbeddedKafka.freePort();
+        int lakePort = LoopbackPorts.free();
         try (JavaProcess stack = JavaProcess.start("stack", LocalStackMain.class, scenario.log("stack"), scenario.properties(true))) {
             stack.awaitLog("Local stack up", Duration.ofMinutes(1));
             EmbeddedS3 lake = startLake(s3Folder, lakePort);

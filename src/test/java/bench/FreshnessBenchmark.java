@@ -7,6 +7,7 @@ import aws.AwsClients;
 import covid.CountyJson;
 import local.Directories;
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +62,15 @@ public final class FreshnessBenchmark {
             }
         }
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "freshness");
-        int kafkaPort = EmbeddedKafka.freePort();
-        int awsPort = EmbeddedKafka.freePort();
+        int kafkaPort = LoopbackPorts.free();
+        int awsPort = LoopbackPorts.free();
         overrides.putIfAbsent("replay.file", BigCsv.defaultSource().toString());
         overrides.putIfAbsent("replay.seconds-per-day", secondsPerDay);
         overrides.put("local.data-dir", work.toString());
         overrides.put("local.kafka.port", Integer.toString(kafkaPort));
-        overrides.put("local.s3.port", Integer.toString(EmbeddedKafka.freePort()));
+        overrides.put("local.s3.port", Integer.toString(LoopbackPorts.free()));
         overrides.put("local.aws.port", Integer.toString(awsPort));
-        overrides.put("camel.management.port", Integer.toString(EmbeddedKafka.freePort()));
+        overrides.put("camel.management.port", Integer.toString(LoopbackPorts.free()));
         Duration flushInterval = Duration.ofMillis(TimeUtils.toMilliSeconds(
                 String.valueOf(overrides.getOrDefault("lake.flush-interval", "30s"))));
         Duration target = flushInterval.plus(TARGET_SLACK);

@@ -6,6 +6,7 @@ import covid.CountyRow;
 import covid.RowRejection;
 import local.Directories;
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import replay.ReplayChunk;
 import replay.ReplayFile;
 import replay.ReplayIdentity;
@@ -128,7 +129,7 @@ public final class ReplayBenchmark {
         Path brokerDir = Files.createTempDirectory(target, "bench-kafka-");
         long benchStart = System.currentTimeMillis();
         boolean ok = true;
-        EmbeddedKafka kafka = EmbeddedKafka.start(brokerDir, EmbeddedKafka.freePort(), PARTITIONS, TestKafka.USER, TestKafka.PASSWORD);
+        EmbeddedKafka kafka = EmbeddedKafka.start(brokerDir, LoopbackPorts.free(), PARTITIONS, TestKafka.USER, TestKafka.PASSWORD);
         try {
             if (warmupFile != null) {
                 say("warm-up on %,d rows (JIT, heap; not counted)", warmupRows);

@@ -16,6 +16,7 @@ import lake.ObjectKeys;
 import lake.RecordFormat;
 import local.Directories;
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import local.EmbeddedS3;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -76,8 +77,8 @@ public final class SinkBenchmark {
         Path file = ReplayBenchmark.dataFile(target, rows);
         Path work = Files.createTempDirectory(target, "sink-bench");
         say("machine: %s", ReplayBenchmark.machine());
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), EmbeddedKafka.freePort(), 3, TestKafka.USER, TestKafka.PASSWORD);
-             EmbeddedS3 s3 = EmbeddedS3.start(work.resolve("s3"), EmbeddedKafka.freePort(), KEY, SECRET, BUCKET);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), LoopbackPorts.free(), 3, TestKafka.USER, TestKafka.PASSWORD);
+             EmbeddedS3 s3 = EmbeddedS3.start(work.resolve("s3"), LoopbackPorts.free(), KEY, SECRET, BUCKET);
              S3Client client = AwsClients.s3(s3.url(), "us-east-1", KEY, SECRET)) {
             String topic = "covid.bench";
             kafka.createTopics(3, topic);

@@ -6,7 +6,7 @@ import aws.AwsClients;
 
 import java.util.Map;
 
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,7 +19,7 @@ class ReachableTest {
     @Test
     void kafkaIsReadyWhileTheBrokerAnswers() {
         try (KafkaReachable up = new KafkaReachable(TestKafka.clientConfig());
-             KafkaReachable nowhere = new KafkaReachable(Map.of("bootstrap.servers", "127.0.0.1:" + EmbeddedKafka.freePort()))) {
+             KafkaReachable nowhere = new KafkaReachable(Map.of("bootstrap.servers", "127.0.0.1:" + LoopbackPorts.free()))) {
             assertThat(up.call().getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(up.call().getState()).as("the second probe, on the same client").isEqualTo(HealthCheck.State.UP);
             HealthCheck.Result down = nowhere.call();
@@ -32,7 +32,7 @@ class ReachableTest {
     void theLakeIsReadyWhileItsBucketAnswers() throws Exception {
         try (TestLake lake = new TestLake();
              S3Client s3 = AwsClients.s3(lake.sinkProperties().get("lake.s3.endpoint"), "us-east-1", "key", "secret");
-             S3Client nowhere = AwsClients.s3("http://127.0.0.1:" + EmbeddedKafka.freePort(), "us-east-1", "key", "secret")) {
+             S3Client nowhere = AwsClients.s3("http://127.0.0.1:" + LoopbackPorts.free(), "us-east-1", "key", "secret")) {
             assertThat(new LakeReachable(s3, TestLake.BUCKET, "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(new LakeReachable(s3, "no-such-bucket", "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(new LakeReachable(nowhere, TestLake.BUCKET, "lake/us_counties/").call().getState()).isEqualTo(HealthCheck.State.DOWN);

@@ -48,10 +48,11 @@ class RecordFormatTest {
 
     @Test
     void aLargeParquetObjectSpansPagesWithNullsAcrossTheirBoundaries() throws Exception {
-        // 25,001 rows: three pages; fips and deaths null in runs that cross the 10,000-row page boundaries
+        // 25,001 rows: three pages; fips and deaths null from the first row, and in runs across both page
+        // boundaries (rows 9,500-10,499 and 19,500-20,499), so that a page starts and ends inside a run of nulls
         List<CountyRow> rows = new ArrayList<>();
         for (int i = 0; i < 25_001; i++) {
-            boolean gap = i % 7_000 >= 6_500;
+            boolean gap = i % 10_000 >= 9_500 || i % 10_000 < 500;
             rows.add(new CountyRow(0, LocalDate.of(2021, 3, 1).plusDays(i % 3), "County " + i, "State " + i % 50,
                     gap ? null : String.format("%05d", i), i * 3L, i % 2 == 0 || gap ? null : (long) i));
         }

@@ -28,7 +28,7 @@ class EmbeddedS3Test {
 
     @Test
     void theBucketExistsAndObjectsRoundTripThroughTheS3Api() throws Exception {
-        try (EmbeddedS3 s3 = EmbeddedS3.start(dir, EmbeddedKafka.freePort(), "key", "secret", "lake");
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir, LoopbackPorts.free(), "key", "secret", "lake");
              S3Client client = S3Client.builder()
                      .endpointOverride(URI.create(s3.url()))
                      .region(Region.US_EAST_1)

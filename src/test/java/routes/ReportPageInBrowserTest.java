@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ReportPageInBrowserTest {
     @Test
     void everyChartDrawsTheFiguresOfTheReportsAndThePageHasNoError() throws Exception {
         List<CountyRow> rows = SampleCsv.rows(SampleCsv.MONTH_2021);
-        int port = EmbeddedKafka.freePort();
+        int port = LoopbackPorts.free();
         String served = "http://127.0.0.1:" + port + "/reports/";
         try (TestAws aws = new TestAws(Duration.ZERO)) {
             aws.putLake(rows);

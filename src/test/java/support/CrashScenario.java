@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 
 /**
  * What the crash tests share: a data dir with fixed ports (a restarted process finds what the killed one
@@ -29,9 +30,9 @@ public final class CrashScenario {
     public final Path file;
     private final Path temp;
     private final Path logs;
-    public final int kafkaPort = EmbeddedKafka.freePort();
-    public final int s3Port = EmbeddedKafka.freePort();
-    public final int awsPort = EmbeddedKafka.freePort();
+    public final int kafkaPort = LoopbackPorts.free();
+    public final int s3Port = LoopbackPorts.free();
+    public final int awsPort = LoopbackPorts.free();
     private final List<Long> validLines = new ArrayList<>();
     private final List<Long> badLines = new ArrayList<>();
     private final List<CountyRow> rows;

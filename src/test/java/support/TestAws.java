@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 import aws.AwsClients;
 import local.Directories;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import local.EmbeddedS3;
 import local.aws.AwsEmulator;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -67,9 +67,9 @@ public final class TestAws implements AutoCloseable {
         this.dir = dir;
         this.temporary = temporary;
         s3Root = dir.resolve("s3");
-        s3Server = EmbeddedS3.start(s3Root, EmbeddedKafka.freePort(), ACCESS_KEY, SECRET_KEY, BUCKET);
+        s3Server = EmbeddedS3.start(s3Root, LoopbackPorts.free(), ACCESS_KEY, SECRET_KEY, BUCKET);
         s3 = AwsClients.s3(s3Server.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
-        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), s3Root, s3, crawlTime, dir.resolve("glue"), ACCESS_KEY, SECRET_KEY);
+        emulator = AwsEmulator.start(LoopbackPorts.free(), s3Root, s3, crawlTime, dir.resolve("glue"), ACCESS_KEY, SECRET_KEY);
         glue = AwsClients.glue(emulator.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
         athena = AwsClients.athena(emulator.url(), "us-east-1", ACCESS_KEY, SECRET_KEY);
     }

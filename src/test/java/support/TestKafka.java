@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import local.Directories;
 import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +35,7 @@ public final class TestKafka {
     public static synchronized String bootstrap() {
         if (broker == null) {
             Path dir = tempDir("kafka");
-            broker = EmbeddedKafka.start(dir, EmbeddedKafka.freePort(), PARTITIONS, USER, PASSWORD);
+            broker = EmbeddedKafka.start(dir, LoopbackPorts.free(), PARTITIONS, USER, PASSWORD);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 broker.close();
                 Directories.deleteTree(dir);

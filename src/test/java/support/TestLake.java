@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import local.Directories;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import local.EmbeddedS3;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,7 +29,7 @@ public final class TestLake implements AutoCloseable {
     public final String topic = TestKafka.newTopic("lake");
     public final String group = "sink-" + UUID.randomUUID();
     private final Path dir = TestKafka.tempDir("lake-s3");
-    private final int s3Port = EmbeddedKafka.freePort();
+    private final int s3Port = LoopbackPorts.free();
     private EmbeddedS3 s3;
 
     public TestLake() {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import reports.Report;
@@ -48,7 +48,7 @@ public final class TrinoCheck {
     /** @return 0 when every report gives the same rows on both */
     private static int run(CheckOptions options, Path trinoHome, Path javaHome) throws Exception {
         long start = System.nanoTime();
-        int port = EmbeddedKafka.freePort();
+        int port = LoopbackPorts.free();
         TrinoConfig config = TrinoConfig.write(CheckOptions.WORK.resolve("trino"), trinoHome, options.dataDir().resolve("s3"), port);
         System.out.println("Trino: starting " + trinoHome.getFileName() + " on " + javaHome + " (its log: " + config.log() + ")");
         try (TrinoServer trino = TrinoServer.start(trinoHome, javaHome, config, port)) {

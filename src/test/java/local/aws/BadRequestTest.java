@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -107,7 +107,7 @@ class BadRequestTest {
     @Test
     void clientsThatStopSendingAreCutOffAndTheOthersAreStillAnswered() throws Exception {
         try (TestAws aws = new TestAws(Duration.ZERO);
-             AwsEmulator emulator = AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, Duration.ZERO, state,
+             AwsEmulator emulator = AwsEmulator.start(LoopbackPorts.free(), aws.s3Root, aws.s3, Duration.ZERO, state,
                      TestAws.ACCESS_KEY, TestAws.SECRET_KEY, Duration.ofSeconds(1));
              GlueClient glue = AwsClients.glue(emulator.url(), "us-east-1", TestAws.ACCESS_KEY, TestAws.SECRET_KEY)) {
             List<Socket> stalled = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import aws.AwsClients;
-import local.EmbeddedKafka;
+import local.LoopbackPorts;
 import support.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +119,7 @@ class GlueCatalogFileTest {
                         + " \"crawlers\": []}")) {
             Files.writeString(file, content);
 
-            assertThatThrownBy(() -> AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, Duration.ZERO, state,
+            assertThatThrownBy(() -> AwsEmulator.start(LoopbackPorts.free(), aws.s3Root, aws.s3, Duration.ZERO, state,
                     TestAws.ACCESS_KEY, TestAws.SECRET_KEY))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot read the Glue catalog file " + file + " (repair or delete it): ")
@@ -130,7 +130,7 @@ class GlueCatalogFileTest {
     }
 
     private void start(Duration crawlTime) {
-        emulator = AwsEmulator.start(EmbeddedKafka.freePort(), aws.s3Root, aws.s3, crawlTime, state, TestAws.ACCESS_KEY,
+        emulator = AwsEmulator.start(LoopbackPorts.free(), aws.s3Root, aws.s3, crawlTime, state, TestAws.ACCESS_KEY,
                 TestAws.SECRET_KEY);
         glue = AwsClients.glue(emulator.url(), "us-east-1", TestAws.ACCESS_KEY, TestAws.SECRET_KEY);
     }
