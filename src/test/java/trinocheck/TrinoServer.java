@@ -60,7 +60,7 @@ final class TrinoServer implements AutoCloseable {
     /**
      * A kill -9 of this check runs no shutdown hook: a shell of its own, which outlives it, kills Trino once this
      * JVM is gone, if that process is still Trino (/proc says; elsewhere it does nothing). It ends with Trino.
-     * Linux's parent-death signal (setpriv --pdeathsig) was tried first: a third of the kills left Trino running.
+     * Linux's parent-death signal (setpriv --pdeathsig) was tried first: 5 of 12 kills left Trino running.
      */
     private static void watchForAKill(long trino) throws IOException {
         long check = ProcessHandle.current().pid();
